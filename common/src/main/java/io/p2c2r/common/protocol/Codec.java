@@ -1,0 +1,280 @@
+package io.p2c2r.common.protocol;
+
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import io.p2c2r.common.task.InvalidTaskException;
+import io.p2c2r.common.task.Params;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one place that reads and writes JSON. Parsing is strict (RFC 8259, no comments, no trailing data)
+ * with a nesting limit, so that a hostile frame cannot exhaust the stack. Stateless and thread-safe.
+ */
+public final class Codec {
+    /** Deepest allowed nesting of arrays and objects in any frame. */
+    public static final int MAX_NESTING = 64;
+
+    private static final Gson GSON = new GsonBuilder()
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .registerTypeAdapter(RawJson.class, new RawJsonAdapter())
+            .setStrictness(Strictness.STRICT)
+            .disableHtmlEscaping()
+            .create();
+    private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().create();
+    private static final TypeAdapter<JsonElement> ELEMENTS = GSON.getAdapter(JsonElement.class);
+
+    private static final Map<String, Class<? extends ClientMessage>> CLIENT = Map.of(
+            RegisterPeer.TYPE, RegisterPeer.class,
+            RegisterGamer.TYPE, RegisterGamer.class,
+            SubmitTask.TYPE, SubmitTask.class,
+            PeerTaskResult.TYPE, PeerTaskResult.class,
+            Heartbeat.TYPE, Heartbeat.class);
+    private static final Map<String, Class<? extends ServerMessage>> SERVER = Map.of(
+            Registered.TYPE, Registered.class,
+            ExecuteTask.TYPE, ExecuteTask.class,
+            TaskAccepted.TYPE, TaskAccepted.class,
+            GamerTaskResult.TYPE, GamerTaskResult.class,
+            ResultAccepted.TYPE, ResultAccepted.class,
+            ErrorMessage.TYPE, ErrorMessage.class);
+
+    private Codec() {}
+
+    /** Decodes a frame sent by a peer or gamer; throws {@link ProtocolException} naming the problem. */
+    public static ClientMessage decodeClient(String text) {
+        return decode(text, CLIENT);
+    }
+
+    /** Decodes a frame sent by the coordinator. */
+    public static ServerMessage decodeServer(String text) {
+        return decode(text, SERVER);
+    }
+
+    public static String encode(Message message) {
+        String body = GSON.toJson(message);
+        String head = "{\"type\":\"" + message.type() + "\"";
+        return body.equals("{}") ? head + "}" : head + "," + body.substring(1);
+    }
+
+    /** Parses task data (a JSON object) into validated-on-read {@link Params} rooted at {@code data}. */
+    public static Params params(String json) {
+        JsonElement e;
+        try {
+            e = parseStrict(json);
+        } catch (ProtocolException ex) {
+            throw new InvalidTaskException("data is not valid JSON: " + ex.getMessage());
+        }
+        if (!e.isJsonObject()) {
+            throw new InvalidTaskException("data must be a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) toTree(e);
+        return new Params("data", map);
+    }
+
+    public static Params params(RawJson json) {
+        return params(json.text());
+    }
+
+    /** Serialises a result tree (maps, lists, strings, numbers, booleans, primitive arrays) as JSON. */
+    public static RawJson toRaw(Object tree) {
+        return new RawJson(GSON.toJson(tree));
+    }
+
+    /** Parses validated JSON text into a plain tree: Map, List, String, Boolean, BigDecimal or null. */
+    public static Object tree(RawJson json) {
+        return toTree(parseStrict(json.text()));
+    }
+
+    /** Checks that {@code text} is one strict JSON value and wraps it. */
+    public static RawJson raw(String text) {
+        parseStrict(text);
+        return new RawJson(text);
+    }
+
+    /** Indented JSON for people. */
+    public static String pretty(Object tree) {
+        return PRETTY.toJson(tree);
+    }
+
+    /**
+     * The canonical form of a JSON value: object keys sorted, no whitespace, numbers without trailing
+     * zeros ({@code 1.0} and {@code 1} are the same). Equal work gives equal text, so it keys the cache.
+     */
+    public static String canonical(RawJson json) {
+        StringWriter out = new StringWriter(json.text().length());
+        try (JsonWriter w = new JsonWriter(out)) {
+            w.setHtmlSafe(false);
+            writeCanonical(w, parseStrict(json.text()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static JsonElement parseStrict(String text) {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            reader.setNestingLimit(MAX_NESTING);
+            JsonElement e = ELEMENTS.read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new ProtocolException(ErrorCodes.BAD_JSON, "malformed JSON: unexpected data after the value");
+            }
+            return e;
+        } catch (ProtocolException e) {
+            throw e;
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new ProtocolException(ErrorCodes.BAD_JSON, "malformed JSON: " + e.getMessage());
+        }
+    }
+
+    private static <T extends Message> T decode(String text, Map<String, Class<? extends T>> types) {
+        JsonElement e = parseStrict(text);
+        if (!e.isJsonObject()) {
+            throw new ProtocolException(ErrorCodes.BAD_JSON, "a message must be a JSON object, not " + kind(e));
+        }
+        JsonObject obj = e.getAsJsonObject();
+        JsonElement typeElement = obj.get("type");
+        if (typeElement == null || typeElement.isJsonNull()) {
+            throw ProtocolException.missing("type");
+        }
+        if (!typeElement.isJsonPrimitive() || !typeElement.getAsJsonPrimitive().isString()) {
+            throw ProtocolException.invalid("type", typeElement, "must be a string");
+        }
+        String type = typeElement.getAsString();
+        Class<? extends T> cls = types.get(type);
+        if (cls == null) {
+            throw new ProtocolException(ErrorCodes.UNKNOWN_TYPE,
+                    "unknown message type '" + abbreviate(type) + "'; expected one of " + new TreeMap<>(types).keySet());
+        }
+        try {
+            T message = GSON.fromJson(obj, cls);
+            if (message == null) {
+                throw new ProtocolException(ErrorCodes.BAD_JSON, "empty " + type + " message");
+            }
+            return message;
+        } catch (RuntimeException ex) {
+            throw translate(type, ex);
+        }
+    }
+
+    private static ProtocolException translate(String type, RuntimeException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ProtocolException pe) {
+                return new ProtocolException(pe.code(), type + ": " + pe.getMessage());
+            }
+        }
+        String detail = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return new ProtocolException(ErrorCodes.INVALID_FIELD, type + ": a field has the wrong type: " + abbreviate(detail));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
+    private static String kind(JsonElement e) {
+        return e.isJsonArray() ? "an array" : e.isJsonNull() ? "null" : "a " + (e.getAsJsonPrimitive().isString() ? "string" : "scalar");
+    }
+
+    private static Object toTree(JsonElement e) {
+        if (e.isJsonObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonElement> entry : e.getAsJsonObject().entrySet()) {
+                map.put(entry.getKey(), toTree(entry.getValue()));
+            }
+            return map;
+        }
+        if (e.isJsonArray()) {
+            JsonArray array = e.getAsJsonArray();
+            List<Object> list = new ArrayList<>(array.size());
+            for (JsonElement item : array) {
+                list.add(toTree(item));
+            }
+            return list;
+        }
+        if (e.isJsonNull()) {
+            return null;
+        }
+        JsonPrimitive p = e.getAsJsonPrimitive();
+        if (p.isBoolean()) {
+            return p.getAsBoolean();
+        }
+        if (p.isNumber()) {
+            return number(p.getAsString());
+        }
+        return p.getAsString();
+    }
+
+    private static BigDecimal number(String text) {
+        BigDecimal d = new BigDecimal(text);
+        // Exponents this large are never meaningful game data and would make canonical text huge.
+        if (d.signum() != 0 && Math.abs((long) d.precision() - d.scale()) > 400) {
+            throw new ProtocolException(ErrorCodes.BAD_JSON, "number " + abbreviate(text) + " is out of range");
+        }
+        return d;
+    }
+
+    private static void writeCanonical(JsonWriter w, JsonElement e) throws IOException {
+        if (e.isJsonObject()) {
+            w.beginObject();
+            for (Map.Entry<String, JsonElement> entry : new TreeMap<>(e.getAsJsonObject().asMap()).entrySet()) {
+                w.name(entry.getKey());
+                writeCanonical(w, entry.getValue());
+            }
+            w.endObject();
+        } else if (e.isJsonArray()) {
+            w.beginArray();
+            for (JsonElement item : e.getAsJsonArray()) {
+                writeCanonical(w, item);
+            }
+            w.endArray();
+        } else if (e.isJsonNull()) {
+            w.nullValue();
+        } else if (e.getAsJsonPrimitive().isNumber()) {
+            BigDecimal d = number(e.getAsString());
+            w.jsonValue(d.signum() == 0 ? "0" : d.stripTrailingZeros().toString());
+        } else if (e.getAsJsonPrimitive().isBoolean()) {
+            w.value(e.getAsBoolean());
+        } else {
+            w.value(e.getAsString());
+        }
+    }
+
+    /** Writes a RawJson as the JSON it holds; reads any JSON value back into a RawJson. */
+    private static final class RawJsonAdapter extends TypeAdapter<RawJson> {
+        @Override
+        public void write(JsonWriter out, RawJson value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.jsonValue(value.text());
+            }
+        }
+
+        @Override
+        public RawJson read(JsonReader in) throws IOException {
+            JsonElement e = ELEMENTS.read(in);
+            return e.isJsonNull() ? null : new RawJson(e.toString());
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.p2c2r.executors.ai;
+
+import io.p2c2r.executors.TaskExecutor;
+import java.util.List;
+
+/** The executors of this family that have landed: NPC dialogue, pathfinding and procedural generation. */
+public final class AiExecutors {
+    private AiExecutors() {}
+
+    public static List<TaskExecutor> all() {
+        return List.of();
+    }
+}
