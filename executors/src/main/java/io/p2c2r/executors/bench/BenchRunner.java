@@ -1,0 +1,96 @@
+package io.p2c2r.executors.bench;
+
+import io.p2c2r.common.protocol.Codec;
+import io.p2c2r.common.task.Params;
+import io.p2c2r.common.task.TaskType;
+import io.p2c2r.executors.BenchCase;
+import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.ExecutorRegistry;
+import io.p2c2r.executors.PoolContext;
+import io.p2c2r.executors.TaskExecutor;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times each executor on its standard inputs: one warm-up run, then {@code runs} timed runs, reporting
+ * the median. Used by {@code peer.jar bench}; callable from any one thread at a time.
+ */
+public final class BenchRunner {
+    /** One bench case's timings in milliseconds. */
+    public record Measurement(TaskType type, String caseName, int runs, double medianMs, double minMs, double maxMs) {
+    }
+
+    private final ExecutorRegistry registry;
+    private final PrintWriter out;
+
+    public BenchRunner(ExecutorRegistry registry, PrintWriter out) {
+        this.registry = registry;
+        this.out = out;
+    }
+
+    /** Runs the bench cases of the given types (all types when empty) and prints a line per case. */
+    public List<Measurement> run(Set<TaskType> only, int runs, ExecutionContext ctx) {
+        List<Measurement> results = new ArrayList<>();
+        out.printf("%-24s %-28s %5s %12s %12s %12s%n", "task type", "case", "runs", "median ms", "min ms", "max ms");
+        for (TaskExecutor executor : registry.all()) {
+            if (!only.isEmpty() && !only.contains(executor.type())) {
+                continue;
+            }
+            for (BenchCase c : executor.benchCases()) {
+                Measurement m = measure(executor, c, runs, ctx);
+                results.add(m);
+                out.printf("%-24s %-28s %5d %12.2f %12.2f %12.2f%n", m.type().wireName(), m.caseName(), m.runs(),
+                        m.medianMs(), m.minMs(), m.maxMs());
+                out.flush();
+            }
+        }
+        return results;
+    }
+
+    private static Measurement measure(TaskExecutor executor, BenchCase c, int runs, ExecutionContext ctx) {
+        Params data = Codec.params(c.data());
+        Map<String, Object> sink = executor.execute(data, ctx); // warm-up, also checks the case is valid
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            sink = executor.execute(data, ctx);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        if (sink.isEmpty()) {
+            throw new IllegalStateException(executor.type() + " returned an empty result for bench case " + c.name());
+        }
+        Arrays.sort(ms);
+        double median = runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
+        return new Measurement(executor.type(), c.name(), runs, median, ms[0], ms[runs - 1]);
+    }
+
+    /** {@code BenchRunner [runs] [threads] [task_type...]}: a quick way to bench from a build tree. */
+    public static void main(String[] args) throws InterruptedException {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        Set<TaskType> only = new java.util.HashSet<>();
+        for (int i = 2; i < args.length; i++) {
+            String name = args[i];
+            only.add(TaskType.fromWire(name).orElseThrow(() -> new IllegalArgumentException("unknown task type " + name)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads - 1), r -> {
+            Thread t = new Thread(r, "bench-compute");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            PrintWriter out = new PrintWriter(System.out, true);
+            new BenchRunner(ExecutorRegistry.builtIn(), out).run(only, runs, new PoolContext(pool, threads, () -> false));
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}
