@@ -1,0 +1,106 @@
+package io.p2c2r.coordinator;
+
+import io.p2c2r.coordinator.core.EventLoop;
+import io.p2c2r.coordinator.core.Hub;
+import io.p2c2r.coordinator.core.Stats;
+import io.p2c2r.coordinator.net.CoordinatorServer;
+import io.p2c2r.coordinator.store.Snapshot;
+import io.p2c2r.coordinator.store.Store;
+import io.p2c2r.executors.ExecutorRegistry;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A running coordinator: database, event loop and WebSocket server, started together and stopped in
+ * order (connections, then loop, then database) so that nothing written is lost. Thread-safe.
+ */
+public final class Coordinator implements AutoCloseable {
+    private final Store store;
+    private final EventLoop loop;
+    private final Hub hub;
+    private final CoordinatorServer server;
+    private final Snapshot snapshot;
+    private final int port;
+    private boolean closed;
+
+    private Coordinator(Store store, EventLoop loop, Hub hub, CoordinatorServer server, Snapshot snapshot, int port) {
+        this.store = store;
+        this.loop = loop;
+        this.hub = hub;
+        this.server = server;
+        this.snapshot = snapshot;
+        this.port = port;
+    }
+
+    public static Coordinator start(CoordinatorConfig config, Console console) {
+        Store store = Store.open(config.database(), console::error);
+        Snapshot snapshot = store.load(System.currentTimeMillis());
+        store.start();
+        EventLoop loop = new EventLoop(console);
+        Hub hub = new Hub(config, console, store, loop, snapshot);
+        CoordinatorServer server = new CoordinatorServer(new InetSocketAddress(config.host(), config.port()),
+                config.maxFrameBytes(), config.maxTaskDataBytes(), config.maxBufferedBytesPerConnection(), loop, hub,
+                console, ExecutorRegistry.builtIn());
+        server.start();
+        int port;
+        try {
+            port = server.started().get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            loop.shutdown(1000);
+            store.close();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + cause, cause);
+        }
+        loop.every(200, hub::tick);
+        loop.every(config.statsInterval().toMillis(), () -> console.block(hub.stats().render()));
+        loop.every(60_000, hub::purgeCache);
+        loop.execute(hub::purgeCache);
+        return new Coordinator(store, loop, hub, server, snapshot, port);
+    }
+
+    /** The port actually listened on (useful when started with port 0). */
+    public int port() {
+        return port;
+    }
+
+    /** What the database held at startup. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The network's counters, read on the event loop. */
+    public CompletableFuture<Stats> stats() {
+        CompletableFuture<Stats> f = new CompletableFuture<>();
+        loop.execute(() -> f.complete(hub.stats()));
+        return f;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        CompletableFuture<Void> goodbye = new CompletableFuture<>();
+        loop.execute(() -> {
+            hub.shutdown();
+            goodbye.complete(null);
+        });
+        try {
+            goodbye.get(5, TimeUnit.SECONDS);
+            server.stop(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Still stop the loop and the store below; the database keeps what was queued.
+        }
+        loop.shutdown(5000);
+        store.close();
+    }
+}

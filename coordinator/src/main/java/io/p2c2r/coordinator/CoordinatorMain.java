@@ -1,0 +1,121 @@
+package io.p2c2r.coordinator;
+
+import io.p2c2r.common.Version;
+import io.p2c2r.common.money.Money;
+import io.p2c2r.common.money.Rates;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code java -jar coordinator.jar}: runs a coordinator until interrupted (Ctrl-C). */
+@Command(name = "coordinator", mixinStandardHelpOptions = true, versionProvider = CoordinatorMain.VersionInfo.class,
+        sortOptions = false,
+        description = {"The P2C2R cloud coordinator: accepts peers (contributors) and gamers (renters) over WebSockets,",
+                "routes each task to the peer with the most free capacity, stores every task and result in SQLite,",
+                "serves identical work from a 24-hour cache for free, and keeps the books (peers earn, gamers pay,",
+                "the coordinator keeps its fee). Stop it with Ctrl-C; queued writes are flushed first."})
+public final class CoordinatorMain implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", description = "TCP port to listen on (0 = any free port). Default: ${DEFAULT-VALUE}.")
+    int port = 8765;
+
+    @Option(names = "--host", description = "Address to bind. Default: ${DEFAULT-VALUE} (all interfaces).")
+    String host = "0.0.0.0";
+
+    @Option(names = "--db", description = "SQLite database file, created if missing. Default: ${DEFAULT-VALUE}.")
+    Path db = Path.of("p2c2r_cloud.db");
+
+    @Option(names = "--peer-rate", description = "What a peer earns per compute-hour, in USD. Default: ${DEFAULT-VALUE}.")
+    String peerRate = "0.15";
+
+    @Option(names = "--fee", description = "Coordinator fee, percent of what the gamer pays. Default: ${DEFAULT-VALUE}.")
+    String fee = "10";
+
+    @Option(names = "--cache-hours", description = "How long a result is served from cache. Default: ${DEFAULT-VALUE}.")
+    long cacheHours = 24;
+
+    @Option(names = "--task-timeout", description = "Seconds a task may take, queueing included, unless the gamer sets timeout_ms. Default: ${DEFAULT-VALUE}.")
+    long taskTimeout = 300;
+
+    @Option(names = "--execution-timeout", description = "Seconds a peer has to answer before its task goes to another peer. Default: ${DEFAULT-VALUE}.")
+    long executionTimeout = 120;
+
+    @Option(names = "--max-attempts", description = "Peers a task is tried on before it fails. Default: ${DEFAULT-VALUE}.")
+    int maxAttempts = 3;
+
+    @Option(names = "--max-open-per-gamer", description = "Queued plus running tasks allowed per gamer. Default: ${DEFAULT-VALUE}.")
+    int maxOpenPerGamer = 256;
+
+    @Option(names = "--stats-interval", description = "Seconds between network stats lines. Default: ${DEFAULT-VALUE}.")
+    long statsInterval = 10;
+
+    @Option(names = "--quiet", description = "Print only warnings and errors.")
+    boolean quiet;
+
+    @Option(names = "--log-level", description = "error, warn, info or debug. Default: ${DEFAULT-VALUE}.")
+    String logLevel = "info";
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CoordinatorMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        CoordinatorConfig config;
+        Console console;
+        try {
+            Rates rates = new Rates(Money.parseUsd(peerRate), Rates.parseFeePercent(fee));
+            CoordinatorConfig d = CoordinatorConfig.defaults();
+            config = new CoordinatorConfig(host, port, db, rates, Duration.ofHours(cacheHours), Duration.ofSeconds(taskTimeout),
+                    Duration.ofSeconds(executionTimeout), maxAttempts, maxOpenPerGamer, d.maxQueuedTasks(),
+                    d.maxFrameBytes(), d.maxTaskDataBytes(), d.maxBufferedBytesPerConnection(), d.heartbeatTimeout(),
+                    Duration.ofSeconds(statsInterval));
+            console = new Console(out, quiet ? Console.Level.WARN : Console.Level.parse(logLevel));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("coordinator: " + e.getMessage());
+            return 2;
+        }
+        Coordinator coordinator;
+        try {
+            coordinator = Coordinator.start(config, console);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("coordinator: " + e.getMessage());
+            return 1;
+        }
+        Rates r = config.rates();
+        console.block(String.format("  P2C2R CLOUD COORDINATOR %s%n==================================================%n"
+                        + " Starting server on %s:%d%n Database: %s (%d tasks, %d peers, %d gamers%s)%n"
+                        + " Rates: Peer earns %s/hr, Gamer pays %s/hr, fee %s%%%n"
+                        + "==================================================%n%n",
+                Version.get(), host, coordinator.port(), db, coordinator.snapshot().tasksStored(),
+                coordinator.snapshot().peers().size(), coordinator.snapshot().gamers().size(),
+                coordinator.snapshot().interruptedTasks() > 0
+                        ? "; " + coordinator.snapshot().interruptedTasks() + " left open by the last run marked interrupted" : "",
+                r.peerPerHour().format(2), r.gamerPerHour().format(4), r.feePercent()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.info(" Shutting down: flushing the database...");
+            coordinator.close();
+            stopped.countDown();
+        }, "p2c2r-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Reports the build's version. */
+    static final class VersionInfo implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"P2C2R coordinator " + Version.get(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}
