@@ -37,13 +37,19 @@ public final class BenchRunner {
 
     /** Runs the bench cases of the given types (all types when empty) and prints a line per case. */
     public List<Measurement> run(Set<TaskType> only, int runs, ExecutionContext ctx) {
+        return run(only, runs, ctx, false);
+    }
+
+    /** As {@link #run(Set, int, ExecutionContext)}; {@code seedOnly} keeps just each type's first (seed) case. */
+    public List<Measurement> run(Set<TaskType> only, int runs, ExecutionContext ctx, boolean seedOnly) {
         List<Measurement> results = new ArrayList<>();
         out.printf("%-24s %-28s %5s %12s %12s %12s%n", "task type", "case", "runs", "median ms", "min ms", "max ms");
         for (TaskExecutor executor : registry.all()) {
             if (!only.isEmpty() && !only.contains(executor.type())) {
                 continue;
             }
-            for (BenchCase c : executor.benchCases()) {
+            List<BenchCase> cases = executor.benchCases();
+            for (BenchCase c : seedOnly ? cases.subList(0, Math.min(1, cases.size())) : cases) {
                 Measurement m = measure(executor, c, runs, ctx);
                 results.add(m);
                 out.printf("%-24s %-28s %5d %12.2f %12.2f %12.2f%n", m.type().wireName(), m.caseName(), m.runs(),

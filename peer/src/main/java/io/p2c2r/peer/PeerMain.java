@@ -1,0 +1,115 @@
+package io.p2c2r.peer;
+
+import io.p2c2r.common.Version;
+import io.p2c2r.common.identity.IdentityStore;
+import io.p2c2r.executors.ExecutorRegistry;
+import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.PoolContext;
+import io.p2c2r.executors.bench.BenchRunner;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code java -jar peer.jar}: lend this machine to the network and earn, until Ctrl-C. */
+@Command(name = "peer", mixinStandardHelpOptions = true, versionProvider = PeerMain.VersionInfo.class, sortOptions = false,
+        subcommands = BenchCommand.class,
+        description = {"A P2C2R contributor node. Connects to a coordinator, runs the nine built-in game algorithms",
+                "on validated, size-limited inputs (never arbitrary code), and earns for each completed task.",
+                "Its id and secret token are kept in the state folder, so earnings follow it across restarts.",
+                "Reconnects with backoff if the coordinator goes away. Stop with Ctrl-C."})
+public final class PeerMain implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--cloud-ip", description = "Coordinator host name or address (e.g. 0.tcp.ngrok.io).")
+    String cloudIp;
+
+    @Option(names = "--cloud-port", description = "Coordinator port. Default: ${DEFAULT-VALUE}.")
+    int cloudPort = 8765;
+
+    @Option(names = "--peer-id", description = "Id to register as. Default: a saved id like peer_<host>_<digits>.")
+    String peerId;
+
+    @Option(names = "--workers", description = "Tasks run at once. Default: one per core (${DEFAULT-VALUE}).")
+    int workers = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--state-dir", description = "Where the id and token are kept. Default: $P2C2R_HOME or ~/.p2c2r.")
+    Path stateDir;
+
+    @Option(names = "--stats-interval", description = "Seconds between statistics blocks. Default: ${DEFAULT-VALUE}.")
+    long statsInterval = 30;
+
+    @Option(names = "--report-bench", description = "Bench each algorithm once at start and report the figures when registering.")
+    boolean reportBench;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new PeerMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (cloudIp == null) {
+            spec.commandLine().getErr().println("peer: --cloud-ip is required (the coordinator's host); see --help");
+            return 2;
+        }
+        PeerNode.Config config;
+        try {
+            URI uri = new URI("ws", null, cloudIp, cloudPort, "/", null, null);
+            config = new PeerNode.Config(uri, peerId, new IdentityStore(stateDir != null ? stateDir : IdentityStore.defaultDir()),
+                    workers, Duration.ofSeconds(10), Duration.ofSeconds(statsInterval), Duration.ofSeconds(30),
+                    reportBench ? quickBench(out) : Map.of());
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            spec.commandLine().getErr().println("peer: " + e.getMessage());
+            return 2;
+        }
+        out.println(" P2C2R PEER NODE " + Version.get());
+        out.println("==================================================");
+        out.println(" Algorithms: " + ExecutorRegistry.builtIn().versions().keySet() + ", " + workers + " worker(s)");
+        out.flush();
+        PeerNode node = PeerNode.start(config, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println(" Stopping: finishing running tasks...");
+            out.print(node.stats().render());
+            out.flush();
+            node.close();
+        }, "p2c2r-peer-shutdown"));
+        while (!node.awaitStopped(1, TimeUnit.HOURS)) {
+            // Runs until Ctrl-C (the hook closes the node) or the coordinator refuses this identity.
+        }
+        return node.refused() ? 3 : 0;
+    }
+
+    private static Map<String, Double> quickBench(PrintWriter out) {
+        out.println(" Measuring this host (one run of each algorithm's seed example)...");
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        try {
+            ExecutionContext ctx = new PoolContext(pool, Runtime.getRuntime().availableProcessors(), () -> false);
+            Map<String, Double> figures = new TreeMap<>();
+            new BenchRunner(ExecutorRegistry.builtIn(), out).run(java.util.Set.of(), 1, ctx, true)
+                    .forEach(m -> figures.putIfAbsent(m.type().wireName(), m.medianMs()));
+            return figures;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Reports the build's version. */
+    static final class VersionInfo implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"P2C2R peer " + Version.get(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}
