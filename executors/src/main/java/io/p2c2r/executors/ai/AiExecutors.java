@@ -1,6 +1,7 @@
 package io.p2c2r.executors.ai;
 
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.ai.pathfinding.PathfindingExecutor;
 import java.util.List;
 
 /** The executors of this family that have landed: NPC dialogue, pathfinding and procedural generation. */
@@ -8,6 +9,6 @@ public final class AiExecutors {
     private AiExecutors() {}
 
     public static List<TaskExecutor> all() {
-        return List.of();
+        return List.of(new PathfindingExecutor());
     }
 }

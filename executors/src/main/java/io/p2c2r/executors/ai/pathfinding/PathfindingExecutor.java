@@ -1,0 +1,88 @@
+package io.p2c2r.executors.ai.pathfinding;
+
+import io.p2c2r.common.task.InvalidTaskException;
+import io.p2c2r.common.task.Params;
+import io.p2c2r.common.task.TaskType;
+import io.p2c2r.executors.BenchCase;
+import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.TaskExecutor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ai_pathfinding}: optimal grid paths by A* for one start/end pair or a batch of agents sharing
+ * one parsed grid. Stateless; safe from any thread.
+ */
+public final class PathfindingExecutor implements TaskExecutor {
+    /** Most path cells in one result (about 7 MB of JSON); beyond it ask for waypoints or fewer agents. */
+    static final int MAX_OUTPUT_CELLS = 600_000;
+
+    @Override
+    public TaskType type() {
+        return TaskType.AI_PATHFINDING;
+    }
+
+    @Override
+    public String version() {
+        return "1.0.0";
+    }
+
+    @Override
+    public void validate(Params data) {
+        PathRequest.parse(data);
+    }
+
+    @Override
+    public Map<String, Object> execute(Params data, ExecutionContext ctx) {
+        PathRequest req = PathRequest.parse(data);
+        Grid grid = Grid.of(req);
+        List<PathRequest.Agent> agents = req.agents();
+        PathResult[] results = new PathResult[agents.size()];
+        // One A* workspace per chunk, agents dealt round-robin; each agent's result is independent of the
+        // chunking, so the output does not depend on the thread count.
+        int chunks = Math.min(agents.size(), ctx.parallelism());
+        ctx.parallelFor(chunks, chunk -> {
+            AStar astar = new AStar(grid, req.diagonal());
+            for (int i = chunk; i < agents.size(); i += chunks) {
+                PathRequest.Agent a = agents.get(i);
+                results[i] = astar.find(a.sx(), a.sy(), a.ex(), a.ey(), ctx);
+            }
+        });
+        long outputCells = 0;
+        for (PathResult r : results) {
+            outputCells += r.outputCells(req.waypoints());
+        }
+        if (outputCells > MAX_OUTPUT_CELLS) {
+            throw new InvalidTaskException(data.path() + " paths hold " + outputCells + " cells; the limit is "
+                    + MAX_OUTPUT_CELLS + "; set path_format to \"waypoints\" or send fewer agents");
+        }
+        List<Map<String, Object>> perAgent = new ArrayList<>(agents.size());
+        int foundCount = 0;
+        long expandedTotal = 0;
+        for (int i = 0; i < results.length; i++) {
+            PathRequest.Agent a = agents.get(i);
+            int onLine = grid.obstaclesOnLine(a.sx(), a.sy(), a.ex(), a.ey());
+            perAgent.add(results[i].toJson(grid.width, req.waypoints(), onLine));
+            foundCount += results[i].found() ? 1 : 0;
+            expandedTotal += results[i].expanded();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (req.batch()) {
+            out.put("agents", perAgent);
+            out.put("found_count", foundCount);
+            out.put("nodes_expanded", expandedTotal);
+        } else {
+            out.putAll(perAgent.get(0));
+        }
+        out.put("width", grid.width);
+        out.put("height", grid.height);
+        return out;
+    }
+
+    @Override
+    public List<BenchCase> benchCases() {
+        return PathfindingBench.cases(type().seedData());
+    }
+}
