@@ -178,8 +178,7 @@ public final class Store implements AutoCloseable {
         }
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
-            for (String sql : schema().split(";")) {
-                String statement = stripComments(sql);
+            for (String statement : stripComments(schema()).split(";")) {
                 if (!statement.isBlank()) {
                     st.execute(statement);
                 }

@@ -1,0 +1,110 @@
+package io.p2c2r.gamer;
+
+import io.p2c2r.common.P2c2rException;
+import io.p2c2r.common.Version;
+import io.p2c2r.common.money.Money;
+import io.p2c2r.gamer.client.P2c2rClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code java -jar gamer.jar}: rent compute for game work, interactively or from scripts. */
+@Command(name = "gamer", mixinStandardHelpOptions = true, versionProvider = GamerMain.VersionInfo.class, sortOptions = false,
+        subcommands = {SubmitCommand.class, LoadBenchCommand.class},
+        description = {"The P2C2R gamer client. With no arguments, the interactive menu of the nine game tasks",
+                "(AI, ray tracing, physics); --auto runs all nine and exits. Results are printed with latency,",
+                "processing time and cost; images are saved to files. 'submit' and 'bench' are for scripts.",
+                "Exit codes: 0 ok, 1 a task failed, 2 usage error, 3 cannot reach or register with the coordinator."})
+public final class GamerMain implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--auto", description = "Run the auto demo (all nine tasks) and exit.")
+    boolean auto;
+
+    @Option(names = "--local-gpu-rate", description = "What a local GPU costs per hour of session, in USD, for the savings line. Default: ${DEFAULT-VALUE}.")
+    String localGpuRate = "2.00";
+
+    @Option(names = "--output-dir", description = "Where images and large results are saved. Default: ${DEFAULT-VALUE}.")
+    Path outputDir = Path.of("p2c2r-output");
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GamerMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!auto && System.console() == null) {
+            err.println("gamer: no console to read a menu choice from; use --auto, 'submit' or 'bench' (see --help)");
+            return 2;
+        }
+        Money gpu;
+        P2c2rClient.Options options;
+        try {
+            gpu = Money.parseUsd(localGpuRate);
+            options = connection.toClientOptions();
+        } catch (IllegalArgumentException e) {
+            err.println("gamer: " + e.getMessage());
+            return 2;
+        }
+        out.println(" P2C2R GAMER CLIENT " + Version.get() + (auto ? " - Auto Demo" : " - Interactive Demo"));
+        out.println("==================================================");
+        out.println(" Connecting to cloud at " + options.cloud() + "...");
+        out.flush();
+        try (P2c2rClient client = connectOrReport(options, err)) {
+            if (client == null) {
+                return 3;
+            }
+            var reg = client.registration();
+            out.println("✅ Connected! Registered as: " + reg.id() + "\n Price: " + Money.parseUsd(reg.gamerRateUsdPerHour()).format(4)
+                    + " per compute-hour (peers earn " + Money.parseUsd(reg.peerRateUsdPerHour()).format(2) + ", fee "
+                    + reg.feePercent() + "%)");
+            DemoSession session = new DemoSession(client, out, new ResultPrinter(outputDir), gpu);
+            boolean ok = true;
+            if (auto) {
+                ok = session.runAll();
+            } else {
+                session.menu(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            }
+            session.summary();
+            return ok ? 0 : 1;
+        } catch (java.io.IOException e) {
+            err.println("gamer: cannot read the console: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** Connects and registers; on failure prints one line and returns null. */
+    static P2c2rClient connectOrReport(P2c2rClient.Options options, PrintWriter err) throws InterruptedException {
+        try {
+            return P2c2rClient.connect(options).get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            err.println("gamer: " + (c instanceof P2c2rException p ? p.getMessage() : c.toString()));
+            err.flush();
+            return null;
+        }
+    }
+
+    /** Reports the build's version. */
+    static final class VersionInfo implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"P2C2R gamer " + Version.get(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}
