@@ -81,6 +81,13 @@ public final class Coordinator implements AutoCloseable {
         return f;
     }
 
+    /** Completes once every write the event loop has issued so far is committed to the database. */
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        loop.execute(() -> store.flush().whenComplete((v, e) -> f.complete(null)));
+        return f;
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

@@ -30,6 +30,7 @@ public final class Store implements AutoCloseable {
     private final LinkedBlockingQueue<StoreOp> queue = new LinkedBlockingQueue<>();
     private final Consumer<String> errors;
     private final Thread thread;
+    private final List<Runnable> afterCommit = new ArrayList<>();
     private volatile boolean closing;
 
     private Store(Connection db, Consumer<String> errors) {
@@ -85,6 +86,13 @@ public final class Store implements AutoCloseable {
     /** Runs {@code query} on the store thread, after all earlier writes, and hands its answer to {@code reply}. */
     public <T> void query(Query<T> query, Consumer<T> reply) {
         submit(t -> reply.accept(query.apply(t)));
+    }
+
+    /** Completes once everything queued before this call is committed to the file. */
+    public java.util.concurrent.CompletableFuture<Void> flush() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        submit(t -> afterCommit.add(() -> done.complete(null)));
+        return done;
     }
 
     /** A read on the store thread. */
@@ -152,6 +160,8 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             errors.accept("database commit failed: " + e.getMessage());
         }
+        afterCommit.forEach(Runnable::run);
+        afterCommit.clear();
     }
 
     private void rollback(Savepoint sp) {

@@ -1,0 +1,123 @@
+package io.p2c2r.coordinator.it;
+
+import io.p2c2r.common.identity.IdentityStore;
+import io.p2c2r.common.protocol.Capabilities;
+import io.p2c2r.common.protocol.Codec;
+import io.p2c2r.common.protocol.RegisterPeer;
+import io.p2c2r.common.protocol.Registered;
+import io.p2c2r.coordinator.Console;
+import io.p2c2r.coordinator.Coordinator;
+import io.p2c2r.coordinator.CoordinatorConfig;
+import io.p2c2r.executors.ExecutorRegistry;
+import io.p2c2r.gamer.client.P2c2rClient;
+import io.p2c2r.peer.PeerNode;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whole network on loopback for one test: a real coordinator on port 0 with a SQLite file in a temp
+ * folder, real peer nodes and real gamer clients. Closes everything it started.
+ */
+final class TestNetwork implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final Path dir;
+    private CoordinatorConfig config;
+    private Coordinator coordinator;
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    TestNetwork(Path dir) {
+        this(dir, c -> c);
+    }
+
+    TestNetwork(Path dir, java.util.function.UnaryOperator<CoordinatorConfig> tweak) {
+        this.dir = dir;
+        this.config = tweak.apply(CoordinatorConfig.defaults().withListen("127.0.0.1", 0).withDatabase(dir.resolve("cloud.db"))
+                .withStatsInterval(Duration.ofHours(1)));
+        this.coordinator = Coordinator.start(config, Console.silent());
+    }
+
+    Coordinator coordinator() {
+        return coordinator;
+    }
+
+    int port() {
+        return coordinator.port();
+    }
+
+    Path database() {
+        return config.database();
+    }
+
+    /** Stops the coordinator (flushing the database) and starts a new one on the same file and a new port. */
+    void restartCoordinator() {
+        coordinator.close();
+        coordinator = Coordinator.start(config, Console.silent());
+    }
+
+    void stopCoordinator() {
+        coordinator.close();
+    }
+
+    PeerNode peer(String id, int workers) throws Exception {
+        PeerNode node = PeerNode.start(new PeerNode.Config(URI.create("ws://127.0.0.1:" + port() + "/"), id,
+                new IdentityStore(dir.resolve("peers")), workers, Duration.ofSeconds(1), Duration.ofHours(1),
+                Duration.ofMillis(500), Map.of()), new PrintWriter(PrintWriter.nullWriter()));
+        started.add(node);
+        node.registered().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return node;
+    }
+
+    P2c2rClient gamer(String id) throws Exception {
+        P2c2rClient client = P2c2rClient.connect(new P2c2rClient.Options(URI.create("ws://127.0.0.1:" + port() + "/"), id,
+                new IdentityStore(dir.resolve("gamers")), Duration.ofSeconds(10))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        started.add(client);
+        return client;
+    }
+
+    RawClient raw() throws InterruptedException {
+        RawClient c = RawClient.connect(port());
+        started.add(c::closeBlocking);
+        return c;
+    }
+
+    /** A raw client registered as a peer that offers the built-in algorithms with {@code slots} slots. */
+    RawClient rawPeer(String id, int slots) throws InterruptedException {
+        RawClient c = raw();
+        c.send(Codec.encode(new RegisterPeer(id, null, new Capabilities(1, slots, ExecutorRegistry.builtIn().versions(),
+                "test", "test", null))));
+        c.await(Registered.class, WAIT);
+        return c;
+    }
+
+    /** Runs one SQL query against the database file and returns the first column of the first row. */
+    long queryLong(String sql) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database());
+             Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                // A test may have closed it already; keep closing the rest.
+            }
+        }
+        coordinator.close();
+    }
+}
