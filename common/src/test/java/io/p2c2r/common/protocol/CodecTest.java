@@ -1,0 +1,73 @@
+package io.p2c2r.common.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CodecTest {
+    @Test
+    void messages_roundTrip_withSnakeCaseFieldsAndType() {
+        SubmitTask m = new SubmitTask("req-1", new TaskSpec("ai_pathfinding", Codec.raw("{\"start\":[0,0]}")), 5000L);
+        String text = Codec.encode(m);
+        assertTrue(text.startsWith("{\"type\":\"submit_task\",\"request_id\":\"req-1\""), text);
+        assertTrue(text.contains("\"timeout_ms\":5000"), text);
+        assertEquals(m, Codec.decodeClient(text));
+    }
+
+    @Test
+    void serverMessages_decode() {
+        String text = Codec.encode(new ExecuteTask("task_1", "ai_pathfinding", Codec.raw("{}"), "1.0.0", 1000));
+        ExecuteTask e = assertInstanceOf(ExecuteTask.class, Codec.decodeServer(text));
+        assertEquals("{}", e.taskData().text());
+    }
+
+    @Test
+    void lenientJson_isRefused() {
+        for (String bad : new String[] {"{'type':'heartbeat'}", "{type:heartbeat}", "{\"type\":\"heartbeat\"}//x",
+                "{\"type\":\"heartbeat\",}", "{\"type\":\"heartbeat\"} {}", "NaN", ""}) {
+            ProtocolException e = assertThrows(ProtocolException.class, () -> Codec.decodeClient(bad), bad);
+            assertEquals(ErrorCodes.BAD_JSON, e.code(), bad);
+        }
+    }
+
+    @Test
+    void deepNesting_isRefused_beforeItCanExhaustTheStack() {
+        String deep = "{\"type\":\"heartbeat\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        assertEquals(ErrorCodes.BAD_JSON, assertThrows(ProtocolException.class, () -> Codec.decodeClient(deep)).code());
+    }
+
+    @Test
+    void missingAndInvalidFields_areNamed() {
+        ProtocolException missing = assertThrows(ProtocolException.class,
+                () -> Codec.decodeClient("{\"type\":\"register_gamer\"}"));
+        assertEquals(ErrorCodes.MISSING_FIELD, missing.code());
+        assertTrue(missing.getMessage().contains("gamer_id"), missing.getMessage());
+        ProtocolException invalid = assertThrows(ProtocolException.class,
+                () -> Codec.decodeClient("{\"type\":\"register_gamer\",\"gamer_id\":\"has spaces\"}"));
+        assertEquals(ErrorCodes.INVALID_FIELD, invalid.code());
+        ProtocolException unknown = assertThrows(ProtocolException.class, () -> Codec.decodeClient("{\"type\":\"nope\"}"));
+        assertEquals(ErrorCodes.UNKNOWN_TYPE, unknown.code());
+        ProtocolException status = assertThrows(ProtocolException.class, () -> Codec.decodeClient(
+                "{\"type\":\"task_result\",\"task_id\":\"t\",\"status\":\"done\",\"processing_time_ms\":1}"));
+        assertTrue(status.getMessage().contains("status"), status.getMessage());
+    }
+
+    @Test
+    void canonicalForm_ignoresKeyOrderWhitespaceAndTrailingZeros() {
+        String a = Codec.canonical(Codec.raw("{\"b\": [1.0, 2], \"a\": {\"y\": 1e1, \"x\": \"s\"}}"));
+        String b = Codec.canonical(Codec.raw("{\"a\":{\"x\":\"s\",\"y\":10},\"b\":[1,2.00]}"));
+        assertEquals(a, b);
+        assertTrue(!a.equals(Codec.canonical(Codec.raw("{\"a\":{\"x\":\"s\",\"y\":10},\"b\":[2,1]}"))));
+    }
+
+    @Test
+    void resultTrees_serialise() {
+        RawJson raw = Codec.toRaw(Map.of("n", 3, "list", new int[] {1, 2}));
+        assertEquals(Map.of("n", new java.math.BigDecimal("3"), "list", java.util.List.of(
+                new java.math.BigDecimal("1"), new java.math.BigDecimal("2"))), Codec.tree(raw));
+    }
+}
