@@ -92,7 +92,8 @@ public final class CoordinatorMain implements Callable<Integer> {
             return 1;
         }
         Rates r = config.rates();
-        console.block(String.format("  P2C2R CLOUD COORDINATOR %s%n==================================================%n"
+        // The banner always prints, even with --quiet: it says which port was bound.
+        out.print(String.format("  P2C2R CLOUD COORDINATOR %s%n==================================================%n"
                         + " Starting server on %s:%d%n Database: %s (%d tasks, %d peers, %d gamers%s)%n"
                         + " Rates: Peer earns %s/hr, Gamer pays %s/hr, fee %s%%%n"
                         + "==================================================%n%n",
@@ -101,6 +102,7 @@ public final class CoordinatorMain implements Callable<Integer> {
                 coordinator.snapshot().interruptedTasks() > 0
                         ? "; " + coordinator.snapshot().interruptedTasks() + " left open by the last run marked interrupted" : "",
                 r.peerPerHour().format(2), r.gamerPerHour().format(4), r.feePercent()));
+        out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             console.info(" Shutting down: flushing the database...");
