@@ -1,6 +1,7 @@
 package io.p2c2r.executors.ai;
 
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.ai.dialogue.DialogueExecutor;
 import io.p2c2r.executors.ai.pathfinding.PathfindingExecutor;
 import io.p2c2r.executors.ai.procgen.ProceduralExecutor;
 import java.util.List;
@@ -10,6 +11,6 @@ public final class AiExecutors {
     private AiExecutors() {}
 
     public static List<TaskExecutor> all() {
-        return List.of(new PathfindingExecutor(), new ProceduralExecutor());
+        return List.of(new DialogueExecutor(), new PathfindingExecutor(), new ProceduralExecutor());
     }
 }
