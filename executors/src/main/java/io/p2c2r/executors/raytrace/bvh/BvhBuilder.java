@@ -28,6 +28,7 @@ final class BvhBuilder {
     private int[] counts = new int[64];
     private int nodes;
     private int maxDepth;
+    private int splitAxis;
 
     BvhBuilder(List<? extends Shape> shapes) {
         int n = shapes.size();
@@ -66,13 +67,17 @@ final class BvhBuilder {
         if (count <= MAX_LEAF || extent <= 0 && count <= 64) {
             return leaf(node, from, count);
         }
+        splitAxis = axis;
         int mid = extent <= 0 ? from + count / 2 : depth > SAH_DEPTH ? median(from, to, axis) : sahSplit(from, to, box);
         if (mid < 0) {
             return leaf(node, from, count);
         }
+        int nodeAxis = splitAxis;
         build(from, mid, depth + 1);
-        children[node] = build(mid, to, depth + 1);
-        starts[node] = axis;
+        // not children[node] = build(...): Java would store into the array as it was before build grew it
+        int right = build(mid, to, depth + 1);
+        children[node] = right;
+        starts[node] = nodeAxis;
         counts[node] = 0;
         return node;
     }
@@ -127,6 +132,7 @@ final class BvhBuilder {
         if (bestAxis < 0) {
             return median(from, to, 0);
         }
+        splitAxis = bestAxis;
         double area = box.surfaceArea();
         boolean leafCheaper = area > 0 && TRAVERSAL_COST + bestCost / area >= count;
         if (leafCheaper && count <= MAX_LEAF * 4) {
