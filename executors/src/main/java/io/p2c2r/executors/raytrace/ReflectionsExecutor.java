@@ -64,6 +64,6 @@ public final class ReflectionsExecutor implements TaskExecutor {
     @Override
     public List<BenchCase> benchCases() {
         return List.of(new BenchCase("seed 1920x1080", type().seedData()),
-                new BenchCase("rays/s 640x360 4 bounces", "{\"resolution\":[640,360],\"bounces\":4,\"lights\":2}"));
+                new BenchCase("1920x1080 4 bounces 4 lights", "{\"resolution\":[1920,1080],\"bounces\":4,\"lights\":4}"));
     }
 }
