@@ -8,6 +8,6 @@ public final class RayTraceExecutors {
     private RayTraceExecutors() {}
 
     public static List<TaskExecutor> all() {
-        return List.of();
+        return List.of(new ReflectionsExecutor(), new ShadowsExecutor(), new GlobalIlluminationExecutor());
     }
 }
