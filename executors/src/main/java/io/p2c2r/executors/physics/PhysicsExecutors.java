@@ -8,6 +8,6 @@ public final class PhysicsExecutors {
     private PhysicsExecutors() {}
 
     public static List<TaskExecutor> all() {
-        return List.of();
+        return List.of(new RigidBodyExecutor(), new FluidExecutor(), new DestructionExecutor());
     }
 }

@@ -1,0 +1,144 @@
+package io.p2c2r.executors.physics;
+
+import io.p2c2r.common.task.Params;
+import io.p2c2r.common.task.TaskType;
+import io.p2c2r.executors.BenchCase;
+import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.physics.rigid.Body;
+import io.p2c2r.executors.physics.rigid.Shape;
+import io.p2c2r.executors.physics.rigid.World;
+import io.p2c2r.executors.physics.rigid.contact.ContactPoint;
+import io.p2c2r.executors.physics.rigid.contact.Manifold;
+import io.p2c2r.executors.physics.rigid.contact.SolverSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code physics_rigid_body}: steps a world of boxes and spheres and returns the final state. Stateless. */
+public final class RigidBodyExecutor implements TaskExecutor {
+    @Override
+    public TaskType type() {
+        return TaskType.PHYSICS_RIGID_BODY;
+    }
+
+    @Override
+    public String version() {
+        return "1.0.0";
+    }
+
+    @Override
+    public void validate(Params data) {
+        RigidBodyTask.parse(data);
+    }
+
+    @Override
+    public Map<String, Object> execute(Params data, ExecutionContext ctx) {
+        RigidBodyTask task = RigidBodyTask.parse(data);
+        World world = new World(task.bodies(), task.gravity(), task.ground() ? task.material() : null,
+                SolverSettings.defaults(task.iterations()));
+        List<Object> frames = new ArrayList<>();
+        double worstPenetration = 0;
+        for (int s = 0; s < task.steps(); s++) {
+            ctx.checkCancelled();
+            if (task.recordEvery() > 0 && s % task.recordEvery() == 0) {
+                frames.add(frame(s, world));
+            }
+            world.step(task.dt(), ctx);
+            worstPenetration = Math.max(worstPenetration, World.maxPenetration(world.lastContacts()));
+        }
+        if (task.recordEvery() > 0) {
+            frames.add(frame(task.steps(), world));
+        }
+        List<Manifold> contacts = world.currentContacts(ctx);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("steps", task.steps());
+        out.put("dt", task.dt());
+        out.put("time", task.steps() * task.dt());
+        out.put("kinetic_energy", world.kineticEnergy());
+        out.put("total_energy", world.totalEnergy());
+        out.put("max_penetration", World.maxPenetration(contacts));
+        out.put("worst_penetration_during_run", worstPenetration);
+        out.put("bodies", bodies(world));
+        out.put("contact_count", pointCount(contacts));
+        out.put("contacts", contacts(contacts, task.maxContacts()));
+        if (task.recordEvery() > 0) {
+            out.put("frames", frames);
+        }
+        return out;
+    }
+
+    private static List<Object> bodies(World world) {
+        List<Object> out = new ArrayList<>();
+        for (Body b : world.bodies()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", b.id());
+            if (b.shape() instanceof Shape.Sphere s) {
+                m.put("shape", "sphere");
+                m.put("radius", s.radius());
+            } else {
+                m.put("shape", "box");
+                m.put("half_extents", ((Shape.Box) b.shape()).half().toArray());
+            }
+            m.put("mass", b.mass());
+            m.put("position", b.position().toArray());
+            m.put("orientation", b.orientation().toArray());
+            m.put("velocity", b.velocity().toArray());
+            m.put("angular_velocity", b.angularVelocity().toArray());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** One recorded frame: the step and, per body in id order, position (3) then orientation (4). */
+    private static Map<String, Object> frame(int step, World world) {
+        double[] poses = new double[7 * world.bodies().size()];
+        int k = 0;
+        for (Body b : world.bodies()) {
+            for (double v : b.position().toArray()) {
+                poses[k++] = v;
+            }
+            for (double v : b.orientation().toArray()) {
+                poses[k++] = v;
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", step);
+        m.put("poses", poses);
+        return m;
+    }
+
+    private static int pointCount(List<Manifold> contacts) {
+        int n = 0;
+        for (Manifold m : contacts) {
+            n += m.points().size();
+        }
+        return n;
+    }
+
+    private static List<Object> contacts(List<Manifold> contacts, int max) {
+        List<Object> out = new ArrayList<>();
+        for (Manifold m : contacts) {
+            for (ContactPoint p : m.points()) {
+                if (out.size() >= max) {
+                    return out;
+                }
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("a", m.a().id());
+                c.put("b", m.b().id());
+                c.put("point", p.position().toArray());
+                c.put("normal", m.normal().toArray());
+                c.put("depth", p.depth());
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<BenchCase> benchCases() {
+        return List.of(new BenchCase("seed", type().seedData()),
+                new BenchCase("1000 bodies x 600 steps", "{\"num_objects\":1000,\"simulation_steps\":600}"));
+    }
+}

@@ -1,0 +1,131 @@
+package io.p2c2r.executors.physics.rigid;
+
+import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.physics.math.Vec3;
+import io.p2c2r.executors.physics.rigid.broadphase.SweepAndPrune;
+import io.p2c2r.executors.physics.rigid.contact.ContactCache;
+import io.p2c2r.executors.physics.rigid.contact.ContactSolver;
+import io.p2c2r.executors.physics.rigid.contact.Manifold;
+import io.p2c2r.executors.physics.rigid.contact.SolverSettings;
+import io.p2c2r.executors.physics.rigid.narrowphase.GroundContacts;
+import io.p2c2r.executors.physics.rigid.narrowphase.Narrowphase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A fixed-step rigid-body world: gravity, optional ground plane {@code y = 0}, sweep-and-prune broad phase,
+ * box/sphere narrow phase and a sequential-impulse solver. Each step: apply gravity to velocities, find
+ * contacts at the current poses, solve, integrate poses (semi-implicit Euler). The narrow phase may run in
+ * parallel (each pair writes its own slot); everything else is sequential in body order, so the result does
+ * not depend on the thread count. Mutable; step it from one thread at a time.
+ */
+public final class World {
+    private final List<Body> bodies;
+    private final Vec3 gravity;
+    private final Body ground;
+    private final SolverSettings settings;
+    private final SweepAndPrune broadphase;
+    private List<Manifold> lastContacts = List.of();
+    private ContactCache impulses;
+
+    /** @param ground the ground material, or null for no ground plane */
+    public World(List<Body> bodies, Vec3 gravity, Material ground, SolverSettings settings) {
+        this.bodies = List.copyOf(bodies);
+        this.gravity = gravity;
+        this.ground = ground == null ? null : Body.ground(ground);
+        this.settings = settings;
+        this.broadphase = new SweepAndPrune(bodies.size());
+    }
+
+    public List<Body> bodies() {
+        return bodies;
+    }
+
+    /** The manifolds found in the last step (before solving). */
+    public List<Manifold> lastContacts() {
+        return lastContacts;
+    }
+
+    public void step(double dt, ExecutionContext ctx) {
+        for (Body b : bodies) {
+            if (!b.isStatic()) {
+                b.velocity = b.velocity.plusScaled(gravity, dt);
+            }
+        }
+        lastContacts = findContacts(ctx);
+        impulses = new ContactSolver(lastContacts, settings, impulses).solve(dt);
+        for (Body b : bodies) {
+            if (!b.isStatic()) {
+                b.integratePose(dt);
+            }
+        }
+    }
+
+    private List<Manifold> findContacts(ExecutionContext ctx) {
+        int n = bodies.size();
+        double[] min = new double[3 * n];
+        double[] max = new double[3 * n];
+        boolean[] isStatic = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Body b = bodies.get(i);
+            Vec3 e = b.shape.aabbHalfExtent(b.rotation);
+            Vec3 lo = b.position.minus(e);
+            Vec3 hi = b.position.plus(e);
+            for (int k = 0; k < 3; k++) {
+                min[3 * i + k] = lo.get(k);
+                max[3 * i + k] = hi.get(k);
+            }
+            isStatic[i] = b.isStatic();
+        }
+        long[] pairs = broadphase.pairs(min, max, isStatic);
+        @SuppressWarnings("unchecked")
+        Optional<Manifold>[] found = new Optional[pairs.length];
+        ctx.parallelFor(pairs.length, k -> found[k] =
+                Narrowphase.collide(bodies.get((int) (pairs[k] / n)), bodies.get((int) (pairs[k] % n))));
+        List<Manifold> out = new ArrayList<>();
+        if (ground != null) {
+            for (int i = 0; i < n; i++) {
+                Body b = bodies.get(i);
+                if (!b.isStatic() && min[3 * i + 1] <= 0) {
+                    GroundContacts.collide(ground, b).ifPresent(out::add);
+                }
+            }
+        }
+        for (Optional<Manifold> m : found) {
+            m.ifPresent(out::add);
+        }
+        return out;
+    }
+
+    public double kineticEnergy() {
+        double e = 0;
+        for (Body b : bodies) {
+            e += b.kineticEnergy();
+        }
+        return e;
+    }
+
+    /** Kinetic plus gravitational potential energy (relative to the origin). */
+    public double totalEnergy() {
+        double e = 0;
+        for (Body b : bodies) {
+            e += b.kineticEnergy() - b.mass * gravity.dot(b.position);
+        }
+        return e;
+    }
+
+    /** The contacts at the current poses, without solving them (for reporting the final state). */
+    public List<Manifold> currentContacts(ExecutionContext ctx) {
+        return findContacts(ctx);
+    }
+
+    /** The deepest overlap among {@code contacts}. */
+    public static double maxPenetration(List<Manifold> contacts) {
+        double d = 0;
+        for (Manifold m : contacts) {
+            d = Math.max(d, m.maxDepth());
+        }
+        return d;
+    }
+}
