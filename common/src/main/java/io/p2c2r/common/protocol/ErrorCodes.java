@@ -20,6 +20,7 @@ public final class ErrorCodes {
     public static final String PEER_FAILED = "peer_failed";
     public static final String EXECUTION_FAILED = "execution_failed";
     public static final String SHUTTING_DOWN = "shutting_down";
+    public static final String CANCELLED = "cancelled";
     public static final String INTERNAL = "internal";
 
     private ErrorCodes() {}

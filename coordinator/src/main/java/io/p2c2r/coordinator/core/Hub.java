@@ -7,9 +7,7 @@ import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.protocol.ErrorCodes;
 import io.p2c2r.common.protocol.ErrorMessage;
 import io.p2c2r.common.protocol.ExecuteTask;
-import io.p2c2r.common.protocol.GamerTaskResult;
 import io.p2c2r.common.protocol.PeerTaskResult;
-import io.p2c2r.common.protocol.RawJson;
 import io.p2c2r.common.protocol.RegisterGamer;
 import io.p2c2r.common.protocol.RegisterPeer;
 import io.p2c2r.common.protocol.Registered;
@@ -23,20 +21,18 @@ import io.p2c2r.coordinator.store.Completion;
 import io.p2c2r.coordinator.store.Snapshot;
 import io.p2c2r.coordinator.store.Store;
 import io.p2c2r.coordinator.store.TaskRow;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.java_websocket.framing.CloseFrame;
 
 /**
- * The coordinator's state machine: sessions, identities, the task queue, tasks held by peers, the books.
- * Every method runs on the {@link EventLoop} thread, which alone reads and writes this state; the
- * database is written through {@link Store}'s queue and read back through loop callbacks.
+ * The coordinator's state machine: sessions, registration, routing, results, deadlines. Every method runs
+ * on the {@link EventLoop} thread, which alone reads and writes this state; the database is written
+ * through {@link Store}'s queue and read back through loop callbacks.
  */
 public final class Hub {
     private final CoordinatorConfig config;
@@ -44,19 +40,15 @@ public final class Hub {
     private final Store store;
     private final EventLoop loop;
     private final Accounts accounts;
+    private final Books books;
+    private final TaskBoard board = new TaskBoard();
     private final Map<String, PeerState> peers = new LinkedHashMap<>();
     private final List<GamerState> gamers = new ArrayList<>();
-    private final Map<String, Task> open = new LinkedHashMap<>();
-    private final ArrayDeque<Task> queue = new ArrayDeque<>();
-    private final Map<String, Integer> openByGamer = new java.util.HashMap<>();
     private final long startNanos = System.nanoTime();
     private long assignSeq;
-    private long taskSeq;
     private long tasksRouted;
     private long tasksStored;
     private long cacheHits;
-    private long completed;
-    private long revenueNanos;
 
     public Hub(CoordinatorConfig config, Console console, Store store, EventLoop loop, Snapshot snapshot) {
         this.config = config;
@@ -64,8 +56,8 @@ public final class Hub {
         this.store = store;
         this.loop = loop;
         this.accounts = new Accounts(snapshot, store);
+        this.books = new Books(config.rates(), config.cacheTtl().toMillis(), snapshot.totalFeesNanos());
         this.tasksStored = snapshot.tasksStored();
-        this.revenueNanos = snapshot.totalFeesNanos();
     }
 
     // ---- connections ----
@@ -79,10 +71,10 @@ public final class Hub {
         if (s.gamer != null && gamers.remove(s.gamer)) {
             console.info(" Gamer disconnected: " + s.gamer.account.id);
             s.gamer.connected = false;
+            // Queued work nobody will receive is dropped; work already on a peer finishes, is billed and cached.
             for (Task t : new ArrayList<>(s.gamer.open.values())) {
                 if (t.state != Task.State.RUNNING) {
-                    queue.remove(t);
-                    finish(t, "cancelled", ErrorCodes.SHUTTING_DOWN, "the gamer disconnected");
+                    finish(t, "cancelled", ErrorCodes.CANCELLED, "the gamer disconnected");
                 }
             }
         }
@@ -105,15 +97,8 @@ public final class Hub {
     // ---- registration ----
 
     public void registerPeer(Session s, RegisterPeer m) {
-        if (s.registered()) {
-            protocolError(s, ErrorCodes.ALREADY_REGISTERED, "this connection is already registered as " + s.describe(), null);
-            return;
-        }
-        Accounts.Granted g;
-        try {
-            g = accounts.peer(m.peerId(), m.token(), System.currentTimeMillis());
-        } catch (Accounts.Refused e) {
-            refuseRegistration(s, e.getMessage());
+        Accounts.Granted g = grant(s, () -> accounts.peer(m.peerId(), m.token(), System.currentTimeMillis()));
+        if (g == null) {
             return;
         }
         PeerState previous = peers.remove(m.peerId());
@@ -134,15 +119,8 @@ public final class Hub {
     }
 
     public void registerGamer(Session s, RegisterGamer m) {
-        if (s.registered()) {
-            protocolError(s, ErrorCodes.ALREADY_REGISTERED, "this connection is already registered as " + s.describe(), null);
-            return;
-        }
-        Accounts.Granted g;
-        try {
-            g = accounts.gamer(m.gamerId(), m.token(), System.currentTimeMillis());
-        } catch (Accounts.Refused e) {
-            refuseRegistration(s, e.getMessage());
+        Accounts.Granted g = grant(s, () -> accounts.gamer(m.gamerId(), m.token(), System.currentTimeMillis()));
+        if (g == null) {
             return;
         }
         GamerState gs = new GamerState(s, g.account());
@@ -154,10 +132,24 @@ public final class Hub {
         console.info(" Gamer connected: " + m.gamerId() + " (" + s.link.remote() + ")");
     }
 
-    private void refuseRegistration(Session s, String why) {
-        console.warn(" Registration refused from " + s.link.remote() + ": " + why);
-        send(s, ErrorMessage.of(ErrorCodes.AUTH_FAILED, why));
-        s.link.close(CloseFrame.POLICY_VALIDATION, "registration refused");
+    private interface Grant {
+        Accounts.Granted get() throws Accounts.Refused;
+    }
+
+    /** Checks the session may register and the identity's token; on refusal answers, closes and returns null. */
+    private Accounts.Granted grant(Session s, Grant grant) {
+        if (s.registered()) {
+            protocolError(s, ErrorCodes.ALREADY_REGISTERED, "this connection is already registered as " + s.describe(), null);
+            return null;
+        }
+        try {
+            return grant.get();
+        } catch (Accounts.Refused e) {
+            console.warn(" Registration refused from " + s.link.remote() + ": " + e.getMessage());
+            send(s, ErrorMessage.of(ErrorCodes.AUTH_FAILED, e.getMessage()));
+            s.link.close(CloseFrame.POLICY_VALIDATION, "registration refused");
+            return null;
+        }
     }
 
     private Registered registered(String role, Accounts.Granted g) {
@@ -181,28 +173,15 @@ public final class Hub {
             protocolError(s, ErrorCodes.DUPLICATE_REQUEST, "request_id '" + requestId + "' is already open on this connection", requestId);
             return;
         }
-        if (!sub.ok()) {
-            send(s, errorResult(requestId, null, sub.errorCode(), sub.error(), 0));
+        String refusal = sub.ok() ? admission(gamer) : sub.error();
+        if (refusal != null) {
+            send(s, Replies.error(requestId, null, sub.ok() ? ErrorCodes.TOO_MANY_TASKS : sub.errorCode(), refusal, 0));
             return;
         }
-        int openForGamer = openByGamer.getOrDefault(gamer.account.id, 0);
-        if (openForGamer >= config.maxOpenTasksPerGamer()) {
-            send(s, errorResult(requestId, null, ErrorCodes.TOO_MANY_TASKS, "gamer " + gamer.account.id + " already has "
-                    + openForGamer + " open tasks; the limit is " + config.maxOpenTasksPerGamer(), 0));
-            return;
-        }
-        if (open.size() >= config.maxQueuedTasks()) {
-            send(s, errorResult(requestId, null, ErrorCodes.TOO_MANY_TASKS, "the coordinator holds "
-                    + open.size() + " open tasks, its limit; try again shortly", 0));
-            return;
-        }
-        long now = System.nanoTime();
         long timeoutMs = sub.message().timeoutMs() != null ? sub.message().timeoutMs() : config.defaultTaskTimeout().toMillis();
-        Task task = new Task(newTaskId(), requestId, gamer, sub.type(), sub.version(), sub.cacheKey(),
-                sub.message().task().data(), now, timeoutMs * 1_000_000L);
-        gamer.open.put(requestId, task);
-        open.put(task.id, task);
-        openByGamer.merge(gamer.account.id, 1, Integer::sum);
+        Task task = new Task(board.newId(), requestId, gamer, sub.type(), sub.version(), sub.cacheKey(),
+                sub.message().task().data(), System.nanoTime(), timeoutMs * 1_000_000L);
+        board.open(task);
         tasksStored++;
         long nowMillis = System.currentTimeMillis();
         TaskRow row = new TaskRow(task.id, requestId, gamer.account.id, task.type.wireName(), task.version,
@@ -211,22 +190,32 @@ public final class Hub {
         store.query(t -> t.results.find(task.cacheKey, nowMillis), hit -> loop.execute(() -> cacheAnswer(task, hit)));
     }
 
+    /** Why a valid submission cannot be taken now, or null if it can. */
+    private String admission(GamerState gamer) {
+        int openForGamer = board.openFor(gamer.account.id);
+        if (openForGamer >= config.maxOpenTasksPerGamer()) {
+            return "gamer " + gamer.account.id + " already has " + openForGamer + " open tasks; the limit is "
+                    + config.maxOpenTasksPerGamer();
+        }
+        if (board.openCount() >= config.maxQueuedTasks()) {
+            return "the coordinator holds " + board.openCount() + " open tasks, its limit; try again shortly";
+        }
+        return null;
+    }
+
     private void cacheAnswer(Task task, Optional<CachedResult> hit) {
         if (task.state != Task.State.LOOKUP) {
-            return;
+            return; // cancelled or timed out while the lookup ran
         }
         if (hit.isPresent()) {
-            CachedResult c = hit.get();
             cacheHits++;
             console.info(" Cache hit: " + task.type.wireName() + " for " + task.gamer.account.id + " (saved compute!)");
-            close(task);
-            storeStatus(task, "cached", null, null, c.processingMs());
-            sendToGamer(task, new GamerTaskResult(task.requestId, task.id, PeerTaskResult.COMPLETED, new RawJson(c.result()),
-                    null, null, true, c.processingMs(), Money.ZERO.toUsdString(), 0, c.peerId(), 0));
+            board.close(task);
+            storeStatus(task, "cached", null, null, hit.get().processingMs());
+            sendToGamer(task, Replies.cached(task, hit.get()));
             return;
         }
-        task.state = Task.State.QUEUED;
-        queue.addLast(task);
+        board.queueLast(task);
         storeStatus(task, "queued", null, null, null);
         sendToGamer(task, new TaskAccepted(task.requestId, task.id, "queued", null));
         dispatch();
@@ -239,7 +228,7 @@ public final class Hub {
         for (PeerState p : peers.values()) {
             free += Math.max(0, p.freeSlots());
         }
-        for (Iterator<Task> it = queue.iterator(); it.hasNext() && free > 0; ) {
+        for (Iterator<Task> it = board.queued(); it.hasNext() && free > 0; ) {
             Task task = it.next();
             PeerState peer = PeerPicker.pick(task, peers.values());
             if (peer != null) {
@@ -252,20 +241,19 @@ public final class Hub {
 
     private void assign(Task task, PeerState peer) {
         long now = System.nanoTime();
-        long execNanos = Math.min(config.executionTimeout().toNanos(), task.overallDeadlineNanos() - now);
+        long execNanos = Math.max(1_000_000L, Math.min(config.executionTimeout().toNanos(), task.overallDeadlineNanos() - now));
         task.state = Task.State.RUNNING;
         task.peer = peer;
         task.attempts++;
         task.triedPeers.add(peer.account.id);
         task.dispatchedNanos = now;
-        task.executionDeadlineNanos = now + Math.max(execNanos, 1_000_000L);
+        task.executionDeadlineNanos = now + execNanos;
         peer.held.put(task.id, task);
         peer.lastAssignedSeq = ++assignSeq;
         tasksRouted++;
         console.info(" Task " + task.type.wireName() + " from " + task.gamer.account.id + " → " + peer.account.id
                 + (task.attempts > 1 ? " (attempt " + task.attempts + ")" : ""));
-        send(peer.session, new ExecuteTask(task.id, task.type.wireName(), task.data, task.version,
-                Math.max(1, execNanos / 1_000_000L)));
+        send(peer.session, new ExecuteTask(task.id, task.type.wireName(), task.data, task.version, execNanos / 1_000_000L));
         storeStatus(task, "running", null, null, null);
         sendToGamer(task, new TaskAccepted(task.requestId, task.id, "running", peer.account.id));
     }
@@ -279,8 +267,7 @@ public final class Hub {
             finish(task, "failed", ErrorCodes.PEER_FAILED, "task failed on " + task.attempts + " peer(s); last: " + why);
         } else {
             console.warn(" Requeued " + task.id + " (" + task.type.wireName() + "): " + why);
-            task.state = Task.State.QUEUED;
-            queue.addFirst(task);
+            board.queueFirst(task);
             storeStatus(task, "queued", null, null, null);
         }
     }
@@ -317,36 +304,20 @@ public final class Hub {
         } else if (ErrorCodes.NOT_AVAILABLE.equals(r.errorCode())) {
             retryOrFail(task, "peer " + peer.account.id + " cannot run it: " + r.error());
         } else {
-            String code = r.errorCode() != null ? r.errorCode() : ErrorCodes.EXECUTION_FAILED;
             console.info(" Failed " + task.id + " on " + peer.account.id + ": " + r.error());
-            finish(task, "failed", code, r.error());
+            finish(task, "failed", r.errorCode() != null ? r.errorCode() : ErrorCodes.EXECUTION_FAILED, r.error());
         }
         dispatch();
     }
 
     private void complete(Task task, PeerState peer, PeerTaskResult r) {
-        long observedMicros = (System.nanoTime() - task.dispatchedNanos) / 1_000;
-        long reportedMicros = Math.round(r.processingTimeMs() * 1_000);
-        Rates.Bill bill = config.rates().bill(Math.min(Math.min(reportedMicros, observedMicros), Rates.MAX_BILLED_MICROS));
-        long now = System.currentTimeMillis();
-        Completion c = new Completion(task.id, task.gamer.account.id, peer.account.id, task.type.wireName(), task.version,
-                task.cacheKey, r.result().text(), r.processingTimeMs(), task.attempts, bill, now,
-                now + config.cacheTtl().toMillis());
+        Completion c = books.settle(task, peer, r);
         store.submit(t -> t.complete(c));
-        peer.account.totalNanos += bill.peerEarning().nanos();
-        peer.account.tasksCompleted++;
-        peer.tasksDone++;
-        task.gamer.account.totalNanos += bill.gamerCharge().nanos();
-        task.gamer.account.tasksCompleted++;
-        revenueNanos += bill.fee().nanos();
-        completed++;
-        close(task);
+        board.close(task);
         console.info(String.format(" Result %s → %s (%.1fms, %s)", task.id, task.gamer.account.id,
-                r.processingTimeMs(), bill.gamerCharge().format(9)));
-        sendToGamer(task, new GamerTaskResult(task.requestId, task.id, PeerTaskResult.COMPLETED, r.result(), null, null,
-                false, r.processingTimeMs(), bill.gamerCharge().toUsdString(), bill.gamerCharge().nanos(),
-                peer.account.id, task.attempts));
-        send(peer.session, new ResultAccepted(task.id, bill.peerEarning().toUsdString(), bill.peerEarning().nanos(),
+                r.processingTimeMs(), c.bill().gamerCharge().format(9)));
+        sendToGamer(task, Replies.completed(task, r, c.bill(), peer.account.id));
+        send(peer.session, new ResultAccepted(task.id, c.bill().peerEarning().toUsdString(), c.bill().peerEarning().nanos(),
                 Money.ofNanos(peer.account.totalNanos).toUsdString()));
     }
 
@@ -355,13 +326,12 @@ public final class Hub {
     /** Runs a few times a second: deadlines, timeouts, silent peers. */
     public void tick() {
         long now = System.nanoTime();
-        for (Task task : new ArrayList<>(open.values())) {
+        for (Task task : board.snapshot()) {
             if (task.state == Task.State.RUNNING && now > task.executionDeadlineNanos) {
                 PeerState peer = task.peer;
                 peer.held.remove(task.id);
                 retryOrFail(task, "peer " + peer.account.id + " did not answer within its deadline");
-            } else if (task.state != Task.State.RUNNING && task.state != Task.State.DONE && now > task.overallDeadlineNanos()) {
-                queue.remove(task);
+            } else if (task.state != Task.State.RUNNING && now > task.overallDeadlineNanos()) {
                 timeout(task);
             }
         }
@@ -400,16 +370,9 @@ public final class Hub {
         if (task.peer != null) {
             task.peer.held.remove(task.id);
         }
-        close(task);
+        board.close(task);
         storeStatus(task, status, code, message, null);
-        sendToGamer(task, errorResult(task.requestId, task.id, code, message, task.attempts));
-    }
-
-    private void close(Task task) {
-        task.state = Task.State.DONE;
-        open.remove(task.id);
-        task.gamer.open.remove(task.requestId, task);
-        openByGamer.computeIfPresent(task.gamer.account.id, (k, v) -> v > 1 ? v - 1 : null);
+        sendToGamer(task, Replies.error(task.requestId, task.id, code, message, task.attempts));
     }
 
     private void storeStatus(Task task, String status, String code, String error, Double processingMs) {
@@ -417,11 +380,6 @@ public final class Hub {
         int attempts = task.attempts;
         Long finished = task.state == Task.State.DONE ? System.currentTimeMillis() : null;
         store.submit(t -> t.tasks.update(task.id, status, peerId, attempts, finished, processingMs, code, error));
-    }
-
-    private static GamerTaskResult errorResult(String requestId, String taskId, String code, String message, int attempts) {
-        return new GamerTaskResult(requestId, taskId, PeerTaskResult.ERROR, null, message, code, false, null,
-                Money.ZERO.toUsdString(), 0, null, attempts);
     }
 
     private void sendToGamer(Task task, ServerMessage m) {
@@ -436,23 +394,17 @@ public final class Hub {
         }
     }
 
-    private String newTaskId() {
-        return "task_" + Long.toString(System.currentTimeMillis(), 36) + "_" + Long.toString(++taskSeq, 36)
-                + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
-    }
-
     // ---- stats and shutdown ----
 
     public Stats stats() {
         long distinctGamers = gamers.stream().map(g -> g.account.id).distinct().count();
-        long running = open.values().stream().filter(t -> t.state == Task.State.RUNNING).count();
         return new Stats((System.nanoTime() - startNanos) / 1_000_000, peers.size(), (int) distinctGamers, tasksRouted,
-                completed, cacheHits, revenueNanos, tasksStored, queue.size(), (int) running);
+                books.completed(), cacheHits, books.revenueNanos(), tasksStored, board.queuedCount(), board.runningCount());
     }
 
     /** Tells every open task's gamer that the coordinator is going away and closes every connection. */
     public void shutdown() {
-        for (Task task : new ArrayList<>(open.values())) {
+        for (Task task : board.snapshot()) {
             finish(task, "interrupted", ErrorCodes.SHUTTING_DOWN, "the coordinator is shutting down");
         }
         for (PeerState p : peers.values()) {

@@ -1,0 +1,46 @@
+package io.p2c2r.coordinator.core;
+
+import io.p2c2r.common.money.Rates;
+import io.p2c2r.common.protocol.PeerTaskResult;
+import io.p2c2r.coordinator.store.Completion;
+
+/**
+ * Bills completed tasks: the time billed is what the peer reported, capped by what the coordinator saw,
+ * and the running totals of peers, gamers and the coordinator move by exactly the bill. Event loop only.
+ */
+final class Books {
+    private final Rates rates;
+    private final long cacheTtlMillis;
+    private long revenueNanos;
+    private long completed;
+
+    Books(Rates rates, long cacheTtlMillis, long revenueNanos) {
+        this.rates = rates;
+        this.cacheTtlMillis = cacheTtlMillis;
+        this.revenueNanos = revenueNanos;
+    }
+
+    /** Bills {@code task}, completed by {@code peer} with {@code r}; returns what the store must write. */
+    Completion settle(Task task, PeerState peer, PeerTaskResult r) {
+        long observedMicros = (System.nanoTime() - task.dispatchedNanos) / 1_000;
+        long reportedMicros = Math.round(r.processingTimeMs() * 1_000);
+        Rates.Bill bill = rates.bill(Math.min(Math.min(reportedMicros, observedMicros), Rates.MAX_BILLED_MICROS));
+        peer.account.totalNanos += bill.peerEarning().nanos();
+        peer.account.tasksCompleted++;
+        task.gamer.account.totalNanos += bill.gamerCharge().nanos();
+        task.gamer.account.tasksCompleted++;
+        revenueNanos += bill.fee().nanos();
+        completed++;
+        long now = System.currentTimeMillis();
+        return new Completion(task.id, task.gamer.account.id, peer.account.id, task.type.wireName(), task.version,
+                task.cacheKey, r.result().text(), r.processingTimeMs(), task.attempts, bill, now, now + cacheTtlMillis);
+    }
+
+    long revenueNanos() {
+        return revenueNanos;
+    }
+
+    long completed() {
+        return completed;
+    }
+}
