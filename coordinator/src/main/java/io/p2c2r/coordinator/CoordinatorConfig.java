@@ -69,6 +69,12 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
                 Math.max(maxBufferedBytesPerConnection, frameBytes), heartbeatTimeout, statsInterval);
     }
 
+    public CoordinatorConfig withMaxBuffered(long bytes) {
+        return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
+                maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
+                bytes, heartbeatTimeout, statsInterval);
+    }
+
     public CoordinatorConfig withStatsInterval(Duration interval) {
         return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
                 maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,

@@ -69,7 +69,7 @@ public final class Hub {
             detachPeer(s.peer, "peer " + s.peer.account.id + " disconnected");
         }
         if (s.gamer != null && gamers.remove(s.gamer)) {
-            console.info(" Gamer disconnected: " + s.gamer.account.id);
+            console.info(" Gamer disconnected: " + s.gamer.account.id + " (" + reason + ")");
             s.gamer.connected = false;
             // Queued work nobody will receive is dropped; work already on a peer finishes, is billed and cached.
             for (Task t : new ArrayList<>(s.gamer.open.values())) {

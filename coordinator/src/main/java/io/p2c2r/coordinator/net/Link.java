@@ -39,7 +39,9 @@ public final class Link {
         }
         long buffered = buffered();
         if (buffered + text.length() > maxBufferedBytes) {
-            close(CloseFrame.POLICY_VALIDATION, "too slow: " + buffered + " bytes unread by the client");
+            // A close handshake would queue behind the backlog and never finish: drop the connection now,
+            // which frees the queued bytes.
+            socket.closeConnection(CloseFrame.POLICY_VALIDATION, "too slow: " + buffered + " bytes unread by the client");
             return false;
         }
         try {

@@ -36,6 +36,7 @@ final class TestNetwork implements AutoCloseable {
     private CoordinatorConfig config;
     private Coordinator coordinator;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final LogWatcher log = new LogWatcher();
 
     TestNetwork(Path dir) {
         this(dir, c -> c);
@@ -45,7 +46,16 @@ final class TestNetwork implements AutoCloseable {
         this.dir = dir;
         this.config = tweak.apply(CoordinatorConfig.defaults().withListen("127.0.0.1", 0).withDatabase(dir.resolve("cloud.db"))
                 .withStatsInterval(Duration.ofHours(1)));
-        this.coordinator = Coordinator.start(config, Console.silent());
+        this.coordinator = Coordinator.start(config, console());
+    }
+
+    private Console console() {
+        return new Console(new PrintWriter(log), Console.Level.INFO);
+    }
+
+    /** Completes when the coordinator's console prints a line containing {@code text}. */
+    void awaitLog(String text) throws Exception {
+        log.await(text).get(WAIT.toSeconds() * 4, TimeUnit.SECONDS);
     }
 
     Coordinator coordinator() {
@@ -63,7 +73,7 @@ final class TestNetwork implements AutoCloseable {
     /** Stops the coordinator (flushing the database) and starts a new one on the same file and a new port. */
     void restartCoordinator() {
         coordinator.close();
-        coordinator = Coordinator.start(config, Console.silent());
+        coordinator = Coordinator.start(config, console());
     }
 
     void stopCoordinator() {
