@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Every setting of a coordinator, validated on construction. Immutable; {@code with*} return copies.
+ * Every setting of a coordinator, validated on construction. Immutable; build one with {@link #builder()}.
  */
 public record CoordinatorConfig(String host, int port, Path database, Rates rates, Duration cacheTtl,
                                 Duration defaultTaskTimeout, Duration executionTimeout, int maxAttempts,
@@ -32,53 +32,87 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         }
     }
 
-    /** Production defaults: port 8765, p2c2r_cloud.db, $0.15/h to peers, 10% fee, 24 h cache. */
+    /** A builder holding the production defaults: port 8765, p2c2r_cloud.db, $0.15/h to peers, 10% fee, 24 h cache. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     public static CoordinatorConfig defaults() {
-        return new CoordinatorConfig("0.0.0.0", 8765, Path.of("p2c2r_cloud.db"), Rates.defaults(), Duration.ofHours(24),
-                Duration.ofMinutes(5), Duration.ofMinutes(2), 3, 256, 10_000, 16 << 20, 1 << 20, 64L << 20,
-                Duration.ofSeconds(45), Duration.ofSeconds(10));
+        return builder().build();
     }
 
-    public CoordinatorConfig withListen(String host, int port) {
-        return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
-                maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval);
-    }
+    /** Collects settings; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8765;
+        private Path database = Path.of("p2c2r_cloud.db");
+        private Rates rates = Rates.defaults();
+        private Duration cacheTtl = Duration.ofHours(24);
+        private Duration defaultTaskTimeout = Duration.ofMinutes(5);
+        private Duration executionTimeout = Duration.ofMinutes(2);
+        private int maxAttempts = 3;
+        private int maxOpenTasksPerGamer = 256;
+        private int maxQueuedTasks = 10_000;
+        private int maxFrameBytes = 16 << 20;
+        private int maxTaskDataBytes = 1 << 20;
+        private long maxBufferedBytesPerConnection = 64L << 20;
+        private Duration heartbeatTimeout = Duration.ofSeconds(45);
+        private Duration statsInterval = Duration.ofSeconds(10);
 
-    public CoordinatorConfig withDatabase(Path file) {
-        return new CoordinatorConfig(host, port, file, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
-                maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval);
-    }
+        private Builder() {}
 
-    public CoordinatorConfig withRates(Rates r) {
-        return new CoordinatorConfig(host, port, database, r, cacheTtl, defaultTaskTimeout, executionTimeout,
-                maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval);
-    }
+        public Builder listen(String host, int port) {
+            this.host = host;
+            this.port = port;
+            return this;
+        }
 
-    public CoordinatorConfig withTimeouts(Duration defaultTask, Duration execution, int attempts) {
-        return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTask, execution,
-                attempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval);
-    }
+        public Builder database(Path file) {
+            this.database = file;
+            return this;
+        }
 
-    public CoordinatorConfig withLimits(int openPerGamer, int queued, int frameBytes, int dataBytes) {
-        return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
-                maxAttempts, openPerGamer, queued, frameBytes, dataBytes,
-                Math.max(maxBufferedBytesPerConnection, frameBytes), heartbeatTimeout, statsInterval);
-    }
+        public Builder rates(Rates rates) {
+            this.rates = rates;
+            return this;
+        }
 
-    public CoordinatorConfig withMaxBuffered(long bytes) {
-        return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
-                maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                bytes, heartbeatTimeout, statsInterval);
-    }
+        public Builder cacheTtl(Duration ttl) {
+            this.cacheTtl = ttl;
+            return this;
+        }
 
-    public CoordinatorConfig withStatsInterval(Duration interval) {
-        return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
-                maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                maxBufferedBytesPerConnection, heartbeatTimeout, interval);
+        /** Default overall timeout of a task, time a peer has to answer, and peers tried before giving up. */
+        public Builder timeouts(Duration defaultTask, Duration execution, int attempts) {
+            this.defaultTaskTimeout = defaultTask;
+            this.executionTimeout = execution;
+            this.maxAttempts = attempts;
+            return this;
+        }
+
+        public Builder maxOpenTasksPerGamer(int n) {
+            this.maxOpenTasksPerGamer = n;
+            return this;
+        }
+
+        /** Largest frame accepted, largest task data, and most bytes queued for one client that is not reading. */
+        public Builder sizes(int frameBytes, int taskDataBytes, long bufferedBytes) {
+            this.maxFrameBytes = frameBytes;
+            this.maxTaskDataBytes = taskDataBytes;
+            this.maxBufferedBytesPerConnection = bufferedBytes;
+            return this;
+        }
+
+        public Builder statsInterval(Duration interval) {
+            this.statsInterval = interval;
+            return this;
+        }
+
+        public CoordinatorConfig build() {
+            return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
+                    maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
+                    maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval);
+        }
     }
 
     private static void positive(String name, Duration d) {

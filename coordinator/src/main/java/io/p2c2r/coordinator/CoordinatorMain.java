@@ -74,11 +74,10 @@ public final class CoordinatorMain implements Callable<Integer> {
         Console console;
         try {
             Rates rates = new Rates(Money.parseUsd(peerRate), Rates.parseFeePercent(fee));
-            CoordinatorConfig d = CoordinatorConfig.defaults();
-            config = new CoordinatorConfig(host, port, db, rates, Duration.ofHours(cacheHours), Duration.ofSeconds(taskTimeout),
-                    Duration.ofSeconds(executionTimeout), maxAttempts, maxOpenPerGamer, d.maxQueuedTasks(),
-                    d.maxFrameBytes(), d.maxTaskDataBytes(), d.maxBufferedBytesPerConnection(), d.heartbeatTimeout(),
-                    Duration.ofSeconds(statsInterval));
+            config = CoordinatorConfig.builder().listen(host, port).database(db).rates(rates)
+                    .cacheTtl(Duration.ofHours(cacheHours))
+                    .timeouts(Duration.ofSeconds(taskTimeout), Duration.ofSeconds(executionTimeout), maxAttempts)
+                    .maxOpenTasksPerGamer(maxOpenPerGamer).statsInterval(Duration.ofSeconds(statsInterval)).build();
             console = new Console(out, quiet ? Console.Level.WARN : Console.Level.parse(logLevel));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("coordinator: " + e.getMessage());

@@ -72,7 +72,7 @@ class BadInputTest {
 
     @Test
     void frameOverTheLimit_closesThatConnection_only() throws Exception {
-        try (TestNetwork net = new TestNetwork(dir, cfg -> cfg.withLimits(256, 10_000, 64 * 1024, 32 * 1024))) {
+        try (TestNetwork net = new TestNetwork(dir, cfg -> cfg.sizes(64 * 1024, 32 * 1024, 64 << 20))) {
             P2c2rClient bystander = net.gamer("gamer_bystander");
             RawClient c = net.raw();
             c.send("{\"type\":\"heartbeat\",\"pad\":\"" + "x".repeat(200_000) + "\"}");
@@ -86,7 +86,7 @@ class BadInputTest {
 
     @Test
     void tooManyOpenTasks_areRefused_withTheLimitNamed() throws Exception {
-        try (TestNetwork net = new TestNetwork(dir, cfg -> cfg.withLimits(3, 10_000, 16 << 20, 1 << 20))) {
+        try (TestNetwork net = new TestNetwork(dir, cfg -> cfg.maxOpenTasksPerGamer(3))) {
             P2c2rClient gamer = net.gamer("gamer_greedy");
             for (int i = 0; i < 3; i++) {
                 gamer.submit("ai_pathfinding", "{\"start\":[0,0],\"end\":[" + (i + 3) + ",1]}", null);

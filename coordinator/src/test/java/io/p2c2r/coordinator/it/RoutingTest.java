@@ -106,7 +106,7 @@ class RoutingTest {
 
     @Test
     void silentPeer_loseTheTaskAfterItsDeadline_andItsLateAnswerIsRefused() throws Exception {
-        try (TestNetwork net = new TestNetwork(dir, c -> c.withTimeouts(Duration.ofSeconds(60), Duration.ofMillis(800), 3))) {
+        try (TestNetwork net = new TestNetwork(dir, c -> c.timeouts(Duration.ofSeconds(60), Duration.ofMillis(800), 3))) {
             RawClient silent = net.rawPeer("peer_silent", 1);
             P2c2rClient gamer = net.gamer("gamer_a");
             CompletableFuture<TaskReply> reply = gamer.submit("ai_pathfinding", path(3), null);

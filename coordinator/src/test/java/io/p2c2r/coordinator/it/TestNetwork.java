@@ -42,10 +42,10 @@ final class TestNetwork implements AutoCloseable {
         this(dir, c -> c);
     }
 
-    TestNetwork(Path dir, java.util.function.UnaryOperator<CoordinatorConfig> tweak) {
+    TestNetwork(Path dir, java.util.function.UnaryOperator<CoordinatorConfig.Builder> tweak) {
         this.dir = dir;
-        this.config = tweak.apply(CoordinatorConfig.defaults().withListen("127.0.0.1", 0).withDatabase(dir.resolve("cloud.db"))
-                .withStatsInterval(Duration.ofHours(1)));
+        this.config = tweak.apply(CoordinatorConfig.builder().listen("127.0.0.1", 0).database(dir.resolve("cloud.db"))
+                .statsInterval(Duration.ofHours(1))).build();
         this.coordinator = Coordinator.start(config, console());
     }
 

@@ -43,7 +43,7 @@ class TunnelTest {
 
     @Test
     void aGamerThatStopsReading_isCutOff_andEveryoneElseCarriesOn() throws Exception {
-        try (TestNetwork net = new TestNetwork(dir, c -> c.withLimits(256, 10_000, 1 << 20, 64 << 10).withMaxBuffered(1 << 20));
+        try (TestNetwork net = new TestNetwork(dir, c -> c.sizes(1 << 20, 64 << 10, 1 << 20));
              TcpForwarder tunnel = new TcpForwarder(net.port())) {
             net.peer("peer_a", 2);
             P2c2rClient slow = P2c2rClient.connect(new P2c2rClient.Options(URI.create("ws://127.0.0.1:" + tunnel.port() + "/"),
