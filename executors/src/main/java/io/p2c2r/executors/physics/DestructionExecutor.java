@@ -72,6 +72,7 @@ public final class DestructionExecutor implements TaskExecutor {
         if (body != null) {
             // A game places vertex v at position + R(orientation) (v - centroid).
             Map<String, Object> pose = new LinkedHashMap<>();
+            Finite.check("fragments[" + id + "].kinetic_energy", body.kineticEnergy());
             pose.put("position", body.position().toArray());
             pose.put("orientation", body.orientation().toArray());
             pose.put("velocity", body.velocity().toArray());

@@ -85,8 +85,8 @@ public final class Fracturer {
         ctx.parallelFor(n, i -> {
             if (chosen[i]) {
                 ctx.checkCancelled();
-                ConvexPolyhedron[] out = new ConvexPolyhedron[SPLIT];
-                for (int s = 0; s < SPLIT; s++) {
+                ConvexPolyhedron[] out = new ConvexPolyhedron[sites[i].length];
+                for (int s = 0; s < out.length; s++) {
                     out[s] = VoronoiCells.cell(fragments.get(i).shape(), sites[i], s, eps);
                 }
                 cells[i] = out;
