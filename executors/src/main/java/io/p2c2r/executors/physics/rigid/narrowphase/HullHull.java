@@ -97,28 +97,45 @@ final class HullHull {
         double max = Double.NEGATIVE_INFINITY;
         List<int[]> ea = pa.hull.edges();
         List<int[]> eb = pb.hull.edges();
+        // Per edge of B, once: its Gauss-map arc (negated face normals, as B enters the Minkowski difference
+        // negated), the arc's plane normal d x c, and its direction.
+        int nb = eb.size();
+        Vec3[] c = new Vec3[nb];
+        Vec3[] d = new Vec3[nb];
+        Vec3[] dxc = new Vec3[nb];
+        Vec3[] dirB = new Vec3[nb];
+        for (int j = 0; j < nb; j++) {
+            int[] e = eb.get(j);
+            c[j] = pb.n[e[2]].negate();
+            d[j] = pb.n[e[3]].negate();
+            dxc[j] = d[j].cross(c[j]);
+            dirB[j] = pb.v[e[1]].minus(pb.v[e[0]]);
+        }
         for (int i = 0; i < ea.size(); i++) {
             int[] e1 = ea.get(i);
             Vec3 a = pa.n[e1[2]];
             Vec3 b = pa.n[e1[3]];
+            Vec3 bxa = b.cross(a);
             Vec3 dirA = pa.v[e1[1]].minus(pa.v[e1[0]]);
-            for (int j = 0; j < eb.size(); j++) {
-                int[] e2 = eb.get(j);
-                Vec3 c = pb.n[e2[2]].negate();
-                Vec3 d = pb.n[e2[3]].negate();
-                if (!minkowskiFace(a, b, c, d)) {
+            for (int j = 0; j < nb; j++) {
+                // Arcs (a, b) and (c, d) cross on the unit sphere: the edge pair builds a Minkowski face.
+                double cba = c[j].dot(bxa);
+                double dba = d[j].dot(bxa);
+                double adc = a.dot(dxc[j]);
+                double bdc = b.dot(dxc[j]);
+                if (!(cba * dba < 0 && adc * bdc < 0 && cba * bdc > 0)) {
                     continue;
                 }
-                Vec3 axis = dirA.cross(pb.v[e2[1]].minus(pb.v[e2[0]]));
+                Vec3 axis = dirA.cross(dirB[j]);
                 double len = axis.length();
-                if (len < 1e-9 * dirA.length()) {
+                if (len < 1e-9 * dirA.length() * dirB[j].length()) {
                     continue; // parallel edges: the face axes cover them
                 }
                 axis = axis.times(1 / len);
                 if (axis.dot(pa.v[e1[0]].minus(pa.centre)) < 0) {
                     axis = axis.negate();
                 }
-                double sep = axis.dot(pb.v[e2[0]].minus(pa.v[e1[0]]));
+                double sep = axis.dot(pb.v[eb.get(j)[0]].minus(pa.v[e1[0]]));
                 if (sep > max) {
                     max = sep;
                     best[0] = i;
@@ -128,17 +145,6 @@ final class HullHull {
             }
         }
         return max;
-    }
-
-    /** Whether arcs (a, b) and (c, d) cross on the unit sphere (c, d are the negated normals of B's edge). */
-    private static boolean minkowskiFace(Vec3 a, Vec3 b, Vec3 c, Vec3 d) {
-        Vec3 bxa = b.cross(a);
-        Vec3 dxc = d.cross(c);
-        double cba = c.dot(bxa);
-        double dba = d.dot(bxa);
-        double adc = a.dot(dxc);
-        double bdc = b.dot(dxc);
-        return cba * dba < 0 && adc * bdc < 0 && cba * bdc > 0;
     }
 
     private static List<ContactPoint> faceContact(Posed ref, int f, Posed inc) {
