@@ -46,7 +46,7 @@ public final class Fracturer {
         List<Fragment> fragments = new ArrayList<>();
         Vec3[] sites = SiteSampler.clustered(solid, first, impact, rnd, scale);
         for (ConvexPolyhedron c : VoronoiCells.compute(solid, sites, eps, ctx)) {
-            if (c != null) {
+            if (c != null && c.volume() > 0) { // a sliver of zero volume is no fragment
                 fragments.add(new Fragment(c, 1));
             }
         }
@@ -99,7 +99,7 @@ public final class Fracturer {
                 continue;
             }
             for (ConvexPolyhedron c : cells[i]) {
-                if (c != null) {
+                if (c != null && c.volume() > 0) { // a sliver of zero volume is no fragment
                     out.add(new Fragment(c, level));
                 }
             }

@@ -23,6 +23,9 @@ public final class FragmentBodies {
     public static Principal of(ConvexPolyhedron p) {
         Vec3 c = p.centroid();
         double volume = p.volume();
+        if (!(volume > 0)) {
+            throw new IllegalArgumentException("fragment volume = " + volume + " must be > 0 to have an inertia");
+        }
         double[][] cov = new double[3][3]; // second moments of the volume about the centroid
         for (int[] f : p.faces()) {
             Vec3 a = p.vertices().get(f[0]).minus(c);
