@@ -10,7 +10,6 @@ import io.p2c2r.executors.physics.fracture.Fragment;
 import io.p2c2r.executors.physics.fracture.FragmentSimulation;
 import io.p2c2r.executors.physics.fracture.Fracturer;
 import io.p2c2r.executors.physics.math.Vec3;
-import io.p2c2r.executors.physics.rigid.Body;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class DestructionExecutor implements TaskExecutor {
         DestructionTask task = DestructionTask.parse(data);
         List<Fragment> fragments = Fracturer.fracture(task.solid(), task.complexity(), task.depth(), task.impact(),
                 task.seed(), ctx);
-        List<Body> bodies = task.simulateSteps() > 0
+        List<FragmentSimulation.Pose> poses = task.simulateSteps() > 0
                 ? FragmentSimulation.run(fragments, task.density(), task.impact(), task.impactSpeed(), task.simulateSteps(), ctx)
                 : null;
         double total = 0;
@@ -46,7 +45,7 @@ public final class DestructionExecutor implements TaskExecutor {
         for (int i = 0; i < fragments.size(); i++) {
             Fragment f = fragments.get(i);
             total += f.shape().volume();
-            list.add(fragment(i, f, task.density(), bodies == null ? null : bodies.get(i)));
+            list.add(fragment(i, f, task.density(), poses == null ? null : poses.get(i)));
         }
         double volume = task.solid().volume();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -61,7 +60,7 @@ public final class DestructionExecutor implements TaskExecutor {
         return out;
     }
 
-    private static Map<String, Object> fragment(int id, Fragment f, double density, Body body) {
+    private static Map<String, Object> fragment(int id, Fragment f, double density, FragmentSimulation.Pose body) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("level", f.level());
@@ -72,6 +71,8 @@ public final class DestructionExecutor implements TaskExecutor {
         if (body != null) {
             // A game places vertex v at position + R(orientation) (v - centroid).
             Map<String, Object> pose = new LinkedHashMap<>();
+            Finite.check("fragments[" + id + "].kinetic_energy", body.kineticEnergy());
+            Finite.check("fragments[" + id + "].orientation", body.orientation().w());
             pose.put("position", body.position().toArray());
             pose.put("orientation", body.orientation().toArray());
             pose.put("velocity", body.velocity().toArray());

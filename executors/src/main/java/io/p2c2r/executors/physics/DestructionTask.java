@@ -13,8 +13,9 @@ record DestructionTask(ConvexPolyhedron solid, int complexity, int depth, Vec3 i
     static final int MAX_COMPLEXITY = 2000;
     static final int MAX_DEPTH = 4;
     static final int MAX_PLANES = 64;
+    static final int MAX_VERTICES = 48; // the hull test is cubic in this: 48 points cost ~1 ms
     static final int MAX_SIMULATE_STEPS = 600;
-    static final long MAX_SIM_WORK = 600_000; // fragments x simulate_steps
+    static final long MAX_SIM_WORK = 240_000; // fragments x simulate_steps: about 25 s for 2,000 x 120
 
     static DestructionTask parse(Params p) {
         p.allowOnly("complexity", "fracture_depth", "solid", "impact_point", "seed", "density", "simulate_steps",
@@ -38,12 +39,25 @@ record DestructionTask(ConvexPolyhedron solid, int complexity, int depth, Vec3 i
             return SolidBuilder.box(new Vec3(4, 2, 0.5));
         }
         Params s = given.get();
-        s.allowOnly("box", "planes");
-        if (s.has("box") == s.has("planes")) {
-            throw new InvalidTaskException(s.path() + " needs exactly one of \"box\" ([sx, sy, sz]) or \"planes\" ([[nx, ny, nz, d], ...])");
+        s.allowOnly("box", "planes", "vertices");
+        int kinds = (s.has("box") ? 1 : 0) + (s.has("planes") ? 1 : 0) + (s.has("vertices") ? 1 : 0);
+        if (kinds != 1) {
+            throw new InvalidTaskException(s.path() + " needs exactly one of \"box\" ([sx, sy, sz]), \"vertices\""
+                    + " ([[x, y, z], ...], their convex hull) or \"planes\" ([[nx, ny, nz, d], ...])");
         }
         if (s.has("box")) {
             return SolidBuilder.box(Vec3.of(s.doubleArray("box", 3, 3, 1e-3, SolidBuilder.BOUND)));
+        }
+        if (s.has("vertices")) {
+            double[][] v = s.doubleRows("vertices", 3, MAX_VERTICES, -SolidBuilder.BOUND / 2, SolidBuilder.BOUND / 2);
+            if (v.length < 4) {
+                throw new InvalidTaskException(s.field("vertices") + " has " + v.length + " points; a solid needs at least 4");
+            }
+            try {
+                return SolidBuilder.fromVertices(v);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTaskException(s.field("vertices") + ": " + e.getMessage());
+            }
         }
         try {
             return SolidBuilder.fromPlanes(s.doubleRows("planes", 4, MAX_PLANES, -1e6, 1e6));

@@ -45,8 +45,9 @@ public final class FluidExecutor implements TaskExecutor {
         out.put("grid_size", t.size().clone());
         out.put("steps", t.steps());
         out.put("time", t.steps() * t.dt());
-        out.put("total_density", grid.totalDensity());
-        out.put("max_speed", solver.maxSpeed());
+        // Sums and maxima over every cell: finite totals mean finite fields.
+        out.put("total_density", Finite.check("total_density", grid.totalDensity()));
+        out.put("max_speed", Finite.check("max_speed", solver.maxSpeed()));
         out.put("divergence_before_projection", divergence(solver.divergenceBefore()));
         out.put("divergence_after_projection", divergence(solver.divergenceAfter()));
         out.put("density_slice", slice(grid, t.sliceAxis(), t.sliceIndex()));

@@ -56,8 +56,9 @@ public final class RigidBodyExecutor implements TaskExecutor {
         out.put("steps", task.steps());
         out.put("dt", task.dt());
         out.put("time", task.steps() * task.dt());
-        out.put("kinetic_energy", world.kineticEnergy());
-        out.put("total_energy", world.totalEnergy());
+        // Energy sums every pose and velocity, so one finite check covers them all.
+        out.put("kinetic_energy", Finite.check("kinetic_energy", world.kineticEnergy()));
+        out.put("total_energy", Finite.check("total_energy", world.totalEnergy()));
         out.put("max_penetration", World.maxPenetration(contacts));
         out.put("worst_penetration_during_run", worstPenetration);
         out.put("bodies", bodies(world));

@@ -64,5 +64,16 @@ class DestructionExecutorTest {
         InvalidTaskException open = assertThrows(InvalidTaskException.class, () -> executor.validate(
                 Codec.params("{\"solid\":{\"planes\":[[0,1,0,1]]}}")));
         assertTrue(open.getMessage().contains("do not bound"), open.getMessage());
+        assertThrows(InvalidTaskException.class, () -> executor.validate(
+                Codec.params("{\"solid\":{\"vertices\":[[0,0,0],[1,0,0],[0,1,0],[1,1,0]]}}")));
+    }
+
+    @Test
+    void solidGivenAsVertices_isFracturedWholly() {
+        Map<String, Object> out = executor.execute(Codec.params("{\"complexity\":40,\"solid\":{\"vertices\":"
+                + "[[0,0,0],[2,0,0],[0,2,0],[0,0,2]]}}"), ExecutionContext.sequential());
+        // The corner tetrahedron with legs 2 has volume 2^3 / 6 = 4/3.
+        assertEquals(4.0 / 3, (double) out.get("solid_volume"), 1e-12);
+        assertTrue((double) out.get("volume_relative_error") < 1e-9);
     }
 }

@@ -46,7 +46,7 @@ public final class Fracturer {
         List<Fragment> fragments = new ArrayList<>();
         Vec3[] sites = SiteSampler.clustered(solid, first, impact, rnd, scale);
         for (ConvexPolyhedron c : VoronoiCells.compute(solid, sites, eps, ctx)) {
-            if (c != null) {
+            if (c != null && c.volume() > 0) { // a sliver of zero volume is no fragment
                 fragments.add(new Fragment(c, 1));
             }
         }
@@ -85,8 +85,8 @@ public final class Fracturer {
         ctx.parallelFor(n, i -> {
             if (chosen[i]) {
                 ctx.checkCancelled();
-                ConvexPolyhedron[] out = new ConvexPolyhedron[SPLIT];
-                for (int s = 0; s < SPLIT; s++) {
+                ConvexPolyhedron[] out = new ConvexPolyhedron[sites[i].length];
+                for (int s = 0; s < out.length; s++) {
                     out[s] = VoronoiCells.cell(fragments.get(i).shape(), sites[i], s, eps);
                 }
                 cells[i] = out;
@@ -99,7 +99,7 @@ public final class Fracturer {
                 continue;
             }
             for (ConvexPolyhedron c : cells[i]) {
-                if (c != null) {
+                if (c != null && c.volume() > 0) { // a sliver of zero volume is no fragment
                     out.add(new Fragment(c, level));
                 }
             }

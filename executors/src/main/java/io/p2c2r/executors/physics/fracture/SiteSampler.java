@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * Draws Voronoi sites strictly inside a convex solid, either clustered around an impact point (distance
  * {@code R u^2} for uniform {@code u}, so density grows towards the impact) or uniformly in the bounding
  * box; rejected draws retry, and after {@link #TRIES} a site falls back to a random point between the
- * centroid and a vertex, which convexity keeps inside. Not thread-safe (owns no state, but uses the caller's random).
+ * centroid and a vertex, which convexity keeps inside. Stateless; call it from the thread that owns the generator.
  */
 final class SiteSampler {
     static final int TRIES = 100;
@@ -26,7 +26,9 @@ final class SiteSampler {
                 Vec3 p = impact.plusScaled(randomDirection(rnd), radius * u * u);
                 found = accept(solid, sites, p, scale) ? p : null;
             }
-            sites.add(found != null ? found : fallback(solid, sites, rnd, scale));
+            if (!addOrFallback(solid, sites, found, rnd, scale)) {
+                break;
+            }
         }
         return sites.toArray(new Vec3[0]);
     }
@@ -46,20 +48,33 @@ final class SiteSampler {
                         lerp(lo.z(), hi.z(), rnd.nextDouble()));
                 found = accept(solid, sites, p, scale) ? p : null;
             }
-            sites.add(found != null ? found : fallback(solid, sites, rnd, scale));
+            if (!addOrFallback(solid, sites, found, rnd, scale)) {
+                break;
+            }
         }
         return sites.toArray(new Vec3[0]);
     }
 
-    private static Vec3 fallback(ConvexPolyhedron solid, List<Vec3> sites, SplittableRandom rnd, double scale) {
+    /**
+     * Adds {@code found}, or else a point between the centroid and a random vertex; false (and fewer sites)
+     * only if even those keep failing, which takes a solid too thin to hold distinct sites.
+     */
+    private static boolean addOrFallback(ConvexPolyhedron solid, List<Vec3> sites, Vec3 found, SplittableRandom rnd,
+                                         double scale) {
+        if (found != null) {
+            sites.add(found);
+            return true;
+        }
         Vec3 c = solid.centroid();
-        while (true) {
+        for (int t = 0; t < TRIES; t++) {
             Vec3 v = solid.vertices().get(rnd.nextInt(solid.vertices().size()));
             Vec3 p = c.plusScaled(v.minus(c), rnd.nextDouble(0, 0.9));
             if (accept(solid, sites, p, scale)) {
-                return p;
+                sites.add(p);
+                return true;
             }
         }
+        return false;
     }
 
     /** Strictly inside, and not (nearly) on top of an earlier site, whose bisector would be degenerate. */

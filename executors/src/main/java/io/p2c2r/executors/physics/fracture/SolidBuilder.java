@@ -3,8 +3,9 @@ package io.p2c2r.executors.physics.fracture;
 import io.p2c2r.executors.physics.math.Vec3;
 
 /**
- * Builds the solid to fracture: a box, or the intersection of half-spaces cut from a bounding cube of
- * half-size {@link #BOUND}, refused if the half-spaces do not close it inside that cube. Stateless.
+ * Builds the solid to fracture: a box, the convex hull of given points, or the intersection of half-spaces
+ * cut from a bounding cube of half-size {@link #BOUND}, refused if they do not close a solid inside that
+ * cube. Stateless.
  */
 public final class SolidBuilder {
     public static final double BOUND = 1000;
@@ -44,5 +45,52 @@ public final class SolidBuilder {
             throw new IllegalArgumentException("planes enclose a solid of volume " + solid.volume() + "; the minimum is 1e-9");
         }
         return solid;
+    }
+
+    /**
+     * The convex hull of {@code points}: every plane through three of them with no point strictly outside
+     * is a supporting plane, and the hull is the intersection of those. Cubic in the point count, so meant
+     * for the small point sets (at most a few dozen) a task may give.
+     *
+     * @throws IllegalArgumentException if the points are all (nearly) on one plane
+     */
+    public static ConvexPolyhedron fromVertices(double[][] points) {
+        Vec3[] p = new Vec3[points.length];
+        Vec3 lo = Vec3.of(points[0]);
+        Vec3 hi = lo;
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Vec3.of(points[i]);
+            lo = lo.min(p[i]);
+            hi = hi.max(p[i]);
+        }
+        double scale = hi.minus(lo).length();
+        java.util.List<double[]> planes = new java.util.ArrayList<>();
+        for (int a = 0; a < p.length; a++) {
+            for (int b = a + 1; b < p.length; b++) {
+                for (int c = b + 1; c < p.length; c++) {
+                    Vec3 n = p[b].minus(p[a]).cross(p[c].minus(p[a]));
+                    double len = n.length();
+                    if (len <= 1e-12 * scale * scale) {
+                        continue; // collinear triple
+                    }
+                    n = n.times(1 / len);
+                    boolean above = false;
+                    boolean below = false;
+                    for (Vec3 q : p) {
+                        double d = n.dot(q.minus(p[a]));
+                        above |= d > 1e-9 * scale;
+                        below |= d < -1e-9 * scale;
+                    }
+                    if (above != below) {
+                        Vec3 out = above ? n.negate() : n;
+                        planes.add(new double[] {out.x(), out.y(), out.z(), out.dot(p[a])});
+                    }
+                }
+            }
+        }
+        if (planes.isEmpty()) {
+            throw new IllegalArgumentException("the " + p.length + " vertices are all on one plane; a solid needs volume");
+        }
+        return fromPlanes(planes.toArray(new double[0][]));
     }
 }

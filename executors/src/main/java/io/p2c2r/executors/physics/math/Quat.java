@@ -10,6 +10,29 @@ public record Quat(double w, double x, double y, double z) {
         return new Quat(StrictMath.cos(angle / 2), axis.x() * s, axis.y() * s, axis.z() * s);
     }
 
+    /** The quaternion of rotation matrix {@code m} (Shepperd's method: divides by the largest component). */
+    public static Quat fromMatrix(Mat3 m) {
+        double tr = m.m00() + m.m11() + m.m22();
+        if (tr > 0) {
+            double s = Math.sqrt(tr + 1) * 2;
+            return new Quat(s / 4, (m.m21() - m.m12()) / s, (m.m02() - m.m20()) / s, (m.m10() - m.m01()) / s).normalized();
+        }
+        if (m.m00() > m.m11() && m.m00() > m.m22()) {
+            double s = Math.sqrt(1 + m.m00() - m.m11() - m.m22()) * 2;
+            return new Quat((m.m21() - m.m12()) / s, s / 4, (m.m01() + m.m10()) / s, (m.m02() + m.m20()) / s).normalized();
+        }
+        if (m.m11() > m.m22()) {
+            double s = Math.sqrt(1 + m.m11() - m.m00() - m.m22()) * 2;
+            return new Quat((m.m02() - m.m20()) / s, (m.m01() + m.m10()) / s, s / 4, (m.m12() + m.m21()) / s).normalized();
+        }
+        double s = Math.sqrt(1 + m.m22() - m.m00() - m.m11()) * 2;
+        return new Quat((m.m10() - m.m01()) / s, (m.m02() + m.m20()) / s, (m.m12() + m.m21()) / s, s / 4).normalized();
+    }
+
+    public Quat conjugate() {
+        return new Quat(w, -x, -y, -z);
+    }
+
     public Quat times(Quat o) {
         return new Quat(
                 w * o.w - x * o.x - y * o.y - z * o.z,

@@ -4,7 +4,7 @@ import io.p2c2r.executors.physics.math.Mat3;
 import io.p2c2r.executors.physics.math.Vec3;
 
 /** The collision shape of a rigid body, in body-local coordinates centred on the centre of mass; immutable. */
-public sealed interface Shape permits Shape.Sphere, Shape.Box {
+public sealed interface Shape permits Shape.Sphere, Shape.Box, ConvexHull {
 
     double volume();
 

@@ -101,4 +101,14 @@ class FracturerTest {
         }
         assertEquals(0, Math.abs(sum - 1.0 / 6) * 6, 1e-9);
     }
+
+    @Test
+    void hullOfPoints_octahedronWithInnerPoints_hasTheRightVolume() {
+        ConvexPolyhedron oct = SolidBuilder.fromVertices(new double[][] {
+                {1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}, {0.1, 0.2, 0.1}, {0, 0, 0}});
+        // The regular octahedron |x| + |y| + |z| <= 1 has volume 4/3; the inner points change nothing.
+        assertEquals(4.0 / 3, oct.volume(), 1e-12);
+        assertEquals(8, oct.faces().size());
+        assertTrue(oct.isConvex(1e-12));
+    }
 }

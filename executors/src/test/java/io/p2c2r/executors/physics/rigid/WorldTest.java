@@ -95,4 +95,37 @@ class WorldTest {
         assertTrue(worstRise <= 1e-6 * Math.abs(start), "energy rose by " + worstRise + " of " + start);
         assertTrue(before < start, "energy was dissipated");
     }
+
+    @Test
+    void slidingBox_deceleratesAtMuTimesG() {
+        Material m = new Material(0, 0.4);
+        // Resting exactly on the ground (no fall), pushed along x at 3 m/s.
+        Body b = new Body(0, new Shape.Box(new Vec3(0.5, 0.5, 0.5)), 2, m, new Vec3(0, 0.5, 0), Quat.IDENTITY,
+                new Vec3(3, 0, 0), Vec3.ZERO);
+        World w = new World(List.of(b), new Vec3(0, -G, 0), m, SolverSettings.defaults(10));
+        for (int i = 0; i < 30; i++) {
+            w.step(DT, SEQ);
+        }
+        // Coulomb friction: v(t) = v0 - mu g t = 3 - 0.4 x 9.81 x 0.5 = 1.038 m/s after 0.5 s.
+        assertEquals(3 - 0.4 * G * 0.5, b.velocity().x(), 0.02);
+    }
+
+    @Test
+    void droppedBall_reboundsAtRestitutionTimesImpactSpeed() {
+        Material m = new Material(0.6, 0);
+        Body b = sphere(0, 0.5, new Vec3(0, 0.5 + 1.25, 0), Vec3.ZERO, m);
+        World w = new World(List.of(b), new Vec3(0, -G, 0), m, SolverSettings.defaults(10));
+        double impact = 0;
+        double rebound = 0;
+        for (int i = 0; i < 60 && rebound <= 0; i++) {
+            double before = b.velocity().y();
+            w.step(DT, SEQ);
+            if (b.velocity().y() > 0) {
+                impact = before - G * DT; // gravity is applied before the contact is solved
+                rebound = b.velocity().y();
+            }
+        }
+        // Newton's law of restitution at the contact: v_out = -e v_in.
+        assertEquals(-0.6 * impact, rebound, 1e-9);
+    }
 }

@@ -33,9 +33,30 @@ final class Clipping {
         if (pts.size() <= 4) {
             return pts;
         }
-        int[] pick = {extreme(pts, u, 1), extreme(pts, u, -1), extreme(pts, v, 1), extreme(pts, v, -1)};
+        return pick(pts, new int[] {extreme(pts, u, 1), extreme(pts, u, -1), extreme(pts, v, 1), extreme(pts, v, -1)});
+    }
+
+    /**
+     * Like {@link #reduce} but always keeps the deepest point first, for hulls, whose many vertices may sit
+     * deeper than the extremes.
+     */
+    static List<ContactPoint> reduceKeepingDeepest(List<ContactPoint> pts, Vec3 u, Vec3 v) {
+        if (pts.size() <= 4) {
+            return pts;
+        }
+        int deepest = 0;
+        for (int i = 1; i < pts.size(); i++) {
+            if (pts.get(i).depth() > pts.get(deepest).depth()) {
+                deepest = i;
+            }
+        }
+        return pick(pts, new int[] {deepest, extreme(pts, u, 1), extreme(pts, u, -1), extreme(pts, v, 1), extreme(pts, v, -1)});
+    }
+
+    /** The picked points without repeats, at most four, in pick order. */
+    private static List<ContactPoint> pick(List<ContactPoint> pts, int[] pick) {
         List<ContactPoint> out = new ArrayList<>(4);
-        for (int k = 0; k < pick.length; k++) {
+        for (int k = 0; k < pick.length && out.size() < 4; k++) {
             boolean seen = false;
             for (int m = 0; m < k; m++) {
                 seen |= pick[m] == pick[k];

@@ -2,6 +2,7 @@ package io.p2c2r.executors.physics.rigid.narrowphase;
 
 import io.p2c2r.executors.physics.math.Vec3;
 import io.p2c2r.executors.physics.rigid.Body;
+import io.p2c2r.executors.physics.rigid.ConvexHull;
 import io.p2c2r.executors.physics.rigid.Shape;
 import io.p2c2r.executors.physics.rigid.contact.ContactPoint;
 import io.p2c2r.executors.physics.rigid.contact.Manifold;
@@ -23,6 +24,14 @@ public final class GroundContacts {
                 Vec3 p = body.position();
                 points.add(new ContactPoint(new Vec3(p.x(), -depth / 2, p.z()), depth));
             }
+        } else if (body.shape() instanceof ConvexHull hull) {
+            for (Vec3 local : hull.vertices()) {
+                Vec3 w = body.position().plus(body.rotation().times(local));
+                if (w.y() <= 0) {
+                    points.add(new ContactPoint(new Vec3(w.x(), w.y() / 2, w.z()), -w.y()));
+                }
+            }
+            points = Clipping.reduceKeepingDeepest(points, new Vec3(1, 0, 0), new Vec3(0, 0, 1));
         } else {
             Vec3 h = ((Shape.Box) body.shape()).half();
             for (int corner = 0; corner < 8; corner++) {

@@ -1,6 +1,7 @@
 package io.p2c2r.executors.physics.rigid.narrowphase;
 
 import io.p2c2r.executors.physics.rigid.Body;
+import io.p2c2r.executors.physics.rigid.ConvexHull;
 import io.p2c2r.executors.physics.rigid.Shape;
 import io.p2c2r.executors.physics.rigid.contact.Manifold;
 import java.util.Optional;
@@ -20,6 +21,14 @@ public final class Narrowphase {
         if (a.shape() instanceof Shape.Sphere && b.shape() instanceof Shape.Box) {
             return SphereContacts.boxSphere(b, a).map(SphereContacts::flip);
         }
-        return BoxBox.collide(a, b);
+        if (a.shape() instanceof ConvexHull && b.shape() instanceof ConvexHull) {
+            return HullHull.collide(a, b);
+        }
+        if (a.shape() instanceof Shape.Box && b.shape() instanceof Shape.Box) {
+            return BoxBox.collide(a, b);
+        }
+        // Hulls exist only in fracture simulations, where every body is a hull.
+        throw new IllegalArgumentException("no contact generator for " + a.shape().getClass().getSimpleName()
+                + " against " + b.shape().getClass().getSimpleName());
     }
 }
