@@ -78,7 +78,7 @@ final class DialogueEngine {
         out.put("emotion", line.emotion());
         out.put("animation", line.animation());
         out.put("intent", intentOut);
-        out.put("suggested_replies", Replies.suggest(intent, s.role(), bank, rnd));
+        out.put("suggested_replies", Replies.suggest(intent, key, s.role(), bank, rnd));
         out.put("mood", line.emotion());
         out.put("disposition", clamp(before + Disposition.delta(intent, s.personalityTone(), again)));
         Map<String, Object> who = new LinkedHashMap<>();

@@ -28,7 +28,10 @@ final class Replies {
 
     private Replies() {}
 
-    static List<Map<String, Object>> suggest(Intent answered, Role role, LineBank bank, SplittableRandom rnd) {
+    /** Replies after the NPC answered {@code answered}; its line's key says if it refused or does not trade. */
+    static List<Map<String, Object>> suggest(Intent intent, String key, Role role, LineBank bank, SplittableRandom rnd) {
+        // after "I don't trade" the player moves on; after a refusal they make amends or push harder
+        Intent answered = key.equals("notrade") ? Intent.DECLINE : key.equals("refuse") ? Intent.INSULT : intent;
         List<Intent> next = new ArrayList<>();
         for (Intent i : NEXT.get(answered)) {
             boolean trade = i == Intent.BUY || i == Intent.SELL || i == Intent.HAGGLE;
@@ -43,8 +46,12 @@ final class Replies {
             next.add(Intent.FAREWELL);
         }
         List<Map<String, Object>> out = new ArrayList<>();
+        boolean trading = answered == Intent.BUY || answered == Intent.SELL || answered == Intent.HAGGLE;
         for (Intent i : next) {
-            List<LineBank.Line> texts = bank.lines("reply_" + i.wireName(), Tone.CALM);
+            // a player agreeing to a price or asking more for their goods says so differently
+            String replyKey = i == Intent.ACCEPT && trading ? "reply_accept_trade"
+                    : i == Intent.HAGGLE && answered == Intent.SELL ? "reply_haggle_up" : "reply_" + i.wireName();
+            List<LineBank.Line> texts = bank.lines(replyKey, Tone.CALM);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("text", texts.get(rnd.nextInt(texts.size())).template());
             m.put("intent", i.wireName());

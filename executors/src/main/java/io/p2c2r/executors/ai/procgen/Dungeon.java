@@ -2,6 +2,7 @@ package io.p2c2r.executors.ai.procgen;
 
 import io.p2c2r.common.task.InvalidTaskException;
 import io.p2c2r.common.task.Params;
+import io.p2c2r.executors.ExecutionContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,10 +49,11 @@ final class Dungeon {
         this.rnd = new SplittableRandom(spec.common().seed());
     }
 
-    static Dungeon generate(Spec spec) {
+    static Dungeon generate(Spec spec, ExecutionContext ctx) {
         Dungeon d = new Dungeon(spec);
         d.partition(new Room(0, 0, d.map.width, d.map.height));
-        d.addLoops(spec.loops() >= 0 ? spec.loops() : Math.min(MAX_LOOPS, d.rooms.size() / 5));
+        ctx.checkCancelled();
+        d.addLoops(spec.loops() >= 0 ? spec.loops() : Math.min(MAX_LOOPS, d.rooms.size() / 5), ctx);
         return d;
     }
 
@@ -124,9 +126,12 @@ final class Dungeon {
     }
 
     /** Extra corridors from random rooms to their nearest not yet joined room, so the map has cycles. */
-    private void addLoops(int wanted) {
+    private void addLoops(int wanted, ExecutionContext ctx) {
         int n = rooms.size();
         for (int k = 0; k < wanted && n > 2; k++) {
+            if ((k & 63) == 63) {
+                ctx.checkCancelled();
+            }
             int a = rnd.nextInt(n);
             int best = -1;
             long bestD = Long.MAX_VALUE;

@@ -46,7 +46,7 @@ public final class ProceduralExecutor implements TaskExecutor {
             return MapResults.cave(Cave.generate(c, ctx), c.common());
         }
         Dungeon.Spec d = (Dungeon.Spec) spec;
-        return MapResults.dungeon(Dungeon.generate(d), d.common());
+        return MapResults.dungeon(Dungeon.generate(d, ctx), d.common());
     }
 
     @Override

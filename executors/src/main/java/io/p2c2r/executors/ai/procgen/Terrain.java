@@ -44,6 +44,7 @@ final class Terrain {
         double[] moisture = new double[w * h];
         double f = 1 / spec.scale();
         ctx.parallelFor(h, y -> {
+            ctx.checkCancelled();
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
                 double v = heightNoise.fbm(x * f, y * f, spec.octaves(), spec.lacunarity(), spec.persistence());

@@ -102,6 +102,16 @@ class PathfindingBatchTest {
     }
 
     @Test
+    void cancelledContext_stopsALongSearch() {
+        // The goal is walled off, so the search would expand all 10,000 open cells on the left.
+        String json = "{\"width\":200,\"height\":100,\"start\":[0,0],\"end\":[199,99],\"obstacles\":["
+                + java.util.stream.IntStream.range(0, 100).mapToObj(y -> "[100," + y + "]")
+                        .collect(java.util.stream.Collectors.joining(",")) + "]}";
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> executor.execute(Codec.params(json), new PoolContext(null, 1, () -> true)));
+    }
+
+    @Test
     void agentsWithStart_isRejectedNamingTheField() {
         InvalidTaskException e = assertThrows(InvalidTaskException.class, () -> executor.validate(
                 Codec.params("{\"start\":[0,0],\"agents\":[{\"start\":[0,0],\"end\":[1,1]}]}")));

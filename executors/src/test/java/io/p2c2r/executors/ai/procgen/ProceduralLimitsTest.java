@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.task.InvalidTaskException;
 import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.PoolContext;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,15 @@ class ProceduralLimitsTest {
         assertEquals(90, img.getWidth());
         assertEquals(60, img.getHeight());
         assertEquals(0x3A3025, img.getRGB(0, 0) & 0xFFFFFF, "the corner is wall");
+    }
+
+    @Test
+    void cancelledContext_stopsEveryMapType() {
+        PoolContext cancelled = new PoolContext(null, 1, () -> true);
+        for (String type : new String[] {"dungeon", "cave", "terrain"}) {
+            assertThrows(CancellationException.class, () -> executor.execute(Codec.params(
+                    "{\"type\":\"" + type + "\",\"size\":[300,300]}"), cancelled), type);
+        }
     }
 
     @Test
