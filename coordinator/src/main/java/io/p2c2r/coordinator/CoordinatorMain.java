@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
 /** {@code java -jar coordinator.jar}: runs a coordinator until interrupted (Ctrl-C). */
 @Command(name = "coordinator", mixinStandardHelpOptions = true, versionProvider = CoordinatorMain.VersionInfo.class,
         sortOptions = false,
-        description = {"The P2C2R cloud coordinator: accepts peers (contributors) and gamers (renters) over WebSockets,",
-                "routes each task to the peer with the most free capacity, stores every task and result in SQLite,",
-                "serves identical work from a 24-hour cache for free, and keeps the books (peers earn, gamers pay,",
-                "the coordinator keeps its fee). Stop it with Ctrl-C; queued writes are flushed first."})
+        description = "The P2C2R cloud coordinator: accepts peers (contributors) and gamers (renters) over " +
+                "WebSockets, routes each task to the peer with the most free capacity, stores every task " +
+                "and result in SQLite, serves identical work from a 24-hour cache for free, and keeps the " +
+                "books (peers earn, gamers pay, the coordinator keeps its fee). Stop it with Ctrl-C; queued " +
+                "writes are flushed first.")
 public final class CoordinatorMain implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 /** {@code java -jar gamer.jar}: rent compute for game work, interactively or from scripts. */
 @Command(name = "gamer", mixinStandardHelpOptions = true, versionProvider = GamerMain.VersionInfo.class, sortOptions = false,
         subcommands = {SubmitCommand.class, LoadBenchCommand.class},
-        description = {"The P2C2R gamer client. With no arguments, the interactive menu of the nine game tasks",
-                "(AI, ray tracing, physics); --auto runs all nine and exits. Results are printed with latency,",
-                "processing time and cost; images are saved to files. 'submit' and 'bench' are for scripts.",
-                "Exit codes: 0 ok, 1 a task failed, 2 usage error, 3 cannot reach or register with the coordinator."})
+        description = "The P2C2R gamer client. With no arguments, the interactive menu of the nine game tasks " +
+                "(AI, ray tracing, physics); --auto runs all nine and exits. Results are printed with " +
+                "latency, processing time and cost; images are saved to files. 'submit' and 'bench' are for " +
+                "scripts. Exit codes: 0 ok, 1 a task failed, 2 usage error, 3 cannot reach or register with " +
+                "the coordinator.")
 public final class GamerMain implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

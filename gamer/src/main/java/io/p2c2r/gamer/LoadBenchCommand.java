@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code gamer.jar bench}: many concurrent submissions over several connections; throughput and latency. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Submits --tasks tasks over --connections connections with at most --in-flight unanswered per",
-                "connection, then prints throughput and client-side latency percentiles. In --data, {i} is",
-                "replaced by the task's index ({i%N}: modulo N, {i/N}: divided by N) so that tasks are distinct",
-                "work rather than cache hits."})
+        description = "Submits --tasks tasks over --connections connections with at most --in-flight unanswered " +
+                "per connection, then prints throughput and client-side latency percentiles. In --data, {i} " +
+                "is replaced by the task's index ({i%N}: modulo N, {i/N}: divided by N) so that tasks are " +
+                "distinct work rather than cache hits.")
 final class LoadBenchCommand implements Callable<Integer> {
     static final String DEFAULT_DATA = "{\"width\":128,\"height\":128,\"start\":[{i%128},{i/128}],\"end\":[127,127],"
             + "\"obstacles\":[[64,60],[64,61],[64,62],[64,63],[64,64],[64,65],[64,66]]}";

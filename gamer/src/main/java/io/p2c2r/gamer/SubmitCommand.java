@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code gamer.jar submit TYPE --data JSON}: one task, its reply printed as JSON; for scripts and CI. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submits one task and prints the coordinator's task_result message as JSON on one line.",
-                "Exit codes: 0 completed, 1 the task failed (the JSON says why), 2 usage, 3 connection problem."})
+        description = "Submits one task and prints the coordinator's task_result message as JSON on one line. " +
+                "Exit codes: 0 completed, 1 the task failed (the JSON says why), 2 usage, 3 connection " +
+                "problem.")
 final class SubmitCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

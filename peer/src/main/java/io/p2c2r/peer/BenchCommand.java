@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code peer.jar bench}: how fast this host runs each algorithm on standard inputs. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs each available algorithm on its standard inputs (the demo's example first, then larger",
-                "ones) and prints the median time of several runs. Nothing is sent anywhere."})
+        description = "Runs each available algorithm on its standard inputs (the demo's example first, then " +
+                "larger ones) and prints the median time of several runs. Nothing is sent anywhere.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

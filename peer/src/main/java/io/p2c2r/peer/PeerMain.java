@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
 /** {@code java -jar peer.jar}: lend this machine to the network and earn, until Ctrl-C. */
 @Command(name = "peer", mixinStandardHelpOptions = true, versionProvider = PeerMain.VersionInfo.class, sortOptions = false,
         subcommands = BenchCommand.class,
-        description = {"A P2C2R contributor node. Connects to a coordinator, runs the nine built-in game algorithms",
-                "on validated, size-limited inputs (never arbitrary code), and earns for each completed task.",
-                "Its id and secret token are kept in the state folder, so earnings follow it across restarts.",
-                "Reconnects with backoff if the coordinator goes away. Stop with Ctrl-C."})
+        description = "A P2C2R contributor node. Connects to a coordinator, runs the nine built-in game " +
+                "algorithms on validated, size-limited inputs (never arbitrary code), and earns for each " +
+                "completed task. Its id and secret token are kept in the state folder, so earnings follow " +
+                "it across restarts. Reconnects with backoff if the coordinator goes away. Stop with " +
+                "Ctrl-C.")
 public final class PeerMain implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -18,7 +18,8 @@ public record Rates(Money peerPerHour, int feeBasisPoints) {
             throw new IllegalArgumentException("peer rate " + peerPerHour + " per hour is out of range (0, $1000]");
         }
         if (feeBasisPoints < 0 || feeBasisPoints >= 10_000) {
-            throw new IllegalArgumentException("fee of " + feeBasisPoints + " basis points is out of range [0, 10000)");
+            throw new IllegalArgumentException("fee of " + BigDecimal.valueOf(feeBasisPoints, 2).stripTrailingZeros().toPlainString()
+                    + "% is out of range [0%, 100%)");
         }
     }
 

@@ -123,8 +123,10 @@ public final class CoordinatorServer extends WebSocketServer {
     @Override
     public void onError(WebSocket conn, Exception ex) {
         if (conn == null) {
-            started.completeExceptionally(ex);
-            console.error("server error: " + ex);
+            // Before start this is a bind failure, which the caller reports; after it, a fatal server error.
+            if (!started.completeExceptionally(ex)) {
+                console.error("server error: " + ex);
+            }
         } else {
             console.debug(" Connection error from " + conn.getRemoteSocketAddress() + ": " + ex);
         }
