@@ -92,4 +92,27 @@ class BooksTest {
             assertEquals(r.result().costNanos(), net.queryLong("SELECT total_spent_nanos FROM gamers WHERE gamer_id = 'gamer_dup'"));
         }
     }
+
+    @Test
+    void billedTime_isCappedByWhatTheCoordinatorSaw() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir)) {
+            RawClient peer = net.rawPeer("peer_greedy", 1);
+            P2c2rClient gamer = net.gamer("gamer_capped");
+            long t0 = System.nanoTime();
+            CompletableFuture<TaskReply> reply = gamer.submit(TaskType.AI_PATHFINDING, TaskType.AI_PATHFINDING.seedData());
+            ExecuteTask task = peer.await(ExecuteTask.class, TestNetwork.WAIT);
+            var result = ExecutorRegistry.builtIn().find(TaskType.AI_PATHFINDING).orElseThrow()
+                    .execute(Codec.params(task.taskData()), ExecutionContext.sequential());
+            // The peer claims an hour of work for a task it answered at once.
+            peer.send(Codec.encode(PeerTaskResult.completed(task.taskId(), Codec.toRaw(result), 3_600_000.0)));
+            ResultAccepted accepted = peer.await(ResultAccepted.class, TestNetwork.WAIT);
+            long elapsedMicros = (System.nanoTime() - t0) / 1_000;
+            assertTrue(reply.get(30, TimeUnit.SECONDS).ok());
+            net.coordinator().flush().get(10, TimeUnit.SECONDS);
+            long billed = net.queryLong("SELECT billed_micros FROM ledger WHERE task_id = '" + task.taskId() + "'");
+            assertTrue(billed <= elapsedMicros, "billed " + billed + " us, but only " + elapsedMicros + " us passed");
+            // An hour at $0.15 would be 150,000,000 nano-dollars.
+            assertTrue(accepted.earnedNanos() < 150_000_000L / 60, "earned " + accepted.earnedNanos());
+        }
+    }
 }

@@ -11,6 +11,7 @@ import io.p2c2r.executors.ExecutorRegistry;
 import io.p2c2r.gamer.client.P2c2rClient;
 import io.p2c2r.gamer.client.TaskReply;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,22 @@ class EndToEndTest {
             assertEquals(0, again.costNanos());
             assertEquals("0.000000000", again.costUsd());
             assertEquals(first.result().text(), again.result().text());
+        }
+    }
+
+    @Test
+    void expiredCacheEntry_isNotServed_andTheWorkRunsAgain() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir, c -> c.cacheTtl(java.time.Duration.ofMillis(1)))) {
+            net.peer("peer_a", 1);
+            P2c2rClient gamer = net.gamer("gamer_a");
+            String data = TaskType.AI_PATHFINDING.seedData();
+            GamerTaskResult first = gamer.submit("ai_pathfinding", data, null).get(30, TimeUnit.SECONDS).result();
+            // Expiry is what is under test, so let the clock pass the 1 ms time-to-live.
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS)).get();
+            GamerTaskResult again = gamer.submit("ai_pathfinding", data, null).get(30, TimeUnit.SECONDS).result();
+            assertTrue(first.ok() && again.ok());
+            assertFalse(again.cached(), "a result older than the cache TTL is not served");
+            assertEquals(2, again.attempts() + first.attempts());
         }
     }
 }
