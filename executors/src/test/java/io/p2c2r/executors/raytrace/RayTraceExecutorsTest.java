@@ -91,6 +91,8 @@ class RayTraceExecutorsTest {
         double lum = (Double) r.get("mean_luminance");
         assertTrue(lum > 0.05 && lum < 0.95, "the default room should be neither black nor white: " + lum);
         assertTrue((Long) r.get("rays_traced") >= rgb.length / 3, "at least one ray per pixel");
+        String json = Codec.toRaw(r).text();
+        assertTrue(json.contains("\"png_base64\":\"" + r.get("png_base64") + "\""), "the result serialises as JSON");
     }
 
     @ParameterizedTest
