@@ -1,8 +1,9 @@
 package io.p2c2r.executors.raytrace;
 
 /**
- * The work limit shared by the ray-tracing tasks: an upper estimate of the rays a task may cast. At the
- * measured 2-4 million rays per second per core, the limit is about a minute on a 2-core home PC.
+ * The work limit shared by the ray-tracing tasks, on an upper estimate of the rays a task may cast. At the
+ * measured ~6 million rays per second per core (docs/BENCHMARKS.md) it is at most about half a minute of
+ * rays on a 2-core home PC, and real counts are lower than the estimate. Constants only.
  */
 final class RayBudget {
     static final long MAX_RAYS = 400_000_000L;

@@ -91,6 +91,8 @@ class RayTraceExecutorsTest {
         double lum = (Double) r.get("mean_luminance");
         assertTrue(lum > 0.05 && lum < 0.95, "the default room should be neither black nor white: " + lum);
         assertTrue((Long) r.get("rays_traced") >= rgb.length / 3, "at least one ray per pixel");
+        String json = Codec.toRaw(r).text();
+        assertTrue(json.contains("\"png_base64\":\"" + r.get("png_base64") + "\""), "the result serialises as JSON");
     }
 
     @ParameterizedTest
@@ -125,5 +127,29 @@ class RayTraceExecutorsTest {
             }
         }
         return rgb;
+    }
+
+    @ParameterizedTest
+    @MethodSource("executors")
+    void execute_withSceneOfEveryMaterialAndLight_renders(TaskExecutor executor) throws IOException {
+        String scene = "{\"camera\":{\"position\":[0,2,6],\"look_at\":[0,0.5,0],\"up\":[0,1,0],\"fov\":45},"
+                + "\"materials\":[{\"type\":\"diffuse\",\"color\":[0.7,0.7,0.7]},{\"type\":\"mirror\"},"
+                + "{\"type\":\"glossy\",\"color\":[0.9,0.6,0.2],\"roughness\":0.2},{\"type\":\"dielectric\",\"ior\":1.33},"
+                + "{\"type\":\"emissive\",\"emission\":[4,3,2]}],"
+                + "\"planes\":[{\"point\":[0,0,0],\"normal\":[0,1,0],\"material\":0}],"
+                + "\"spheres\":[{\"center\":[-1.5,0.5,0],\"radius\":0.5,\"material\":1},{\"center\":[0,0.5,0],\"radius\":0.5,\"material\":2},"
+                + "{\"center\":[1.5,0.5,0],\"radius\":0.5,\"material\":3},{\"center\":[0,2,-2],\"radius\":0.3,\"material\":4}],"
+                + "\"meshes\":[{\"vertices\":[[-3,0.01,-1],[3,0.01,-1],[0,2,-1.5]],\"faces\":[[0,1,2]],\"material\":0}],"
+                + "\"lights\":[{\"type\":\"point\",\"position\":[2,4,3],\"intensity\":[20,20,20]},"
+                + "{\"type\":\"area\",\"corner\":[-1,4,-1],\"edge_u\":[2,0,0],\"edge_v\":[0,0,2],\"radiance\":[3,3,3]}],"
+                + "\"background\":[0.1,0.1,0.2],\"ambient\":[0.05,0.05,0.05]}";
+        String data = executor instanceof GlobalIlluminationExecutor
+                ? "{\"resolution\":[40,30],\"samples_per_pixel\":4,\"scene\":" + scene + "}"
+                : "{\"resolution\":[40,30],\"scene\":" + scene + "}";
+        Map<String, Object> r = executor.execute(Codec.params(data), ExecutionContext.sequential());
+        assertEquals(2, r.get("lights"));
+        assertEquals(3 * 40 * 30, decode((String) r.get("png_base64")).length);
+        double lum = (Double) r.get("mean_luminance");
+        assertTrue(lum > 0.02 && lum < 0.98, "mean luminance " + lum);
     }
 }

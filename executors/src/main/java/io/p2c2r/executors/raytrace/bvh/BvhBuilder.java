@@ -2,7 +2,6 @@ package io.p2c2r.executors.raytrace.bvh;
 
 import io.p2c2r.executors.raytrace.geometry.Aabb;
 import io.p2c2r.executors.raytrace.geometry.Shape;
-import io.p2c2r.executors.raytrace.math.Vec3;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,7 +9,9 @@ import java.util.List;
  * Builds a {@link Bvh} top-down with a binned surface-area heuristic: at each node the split plane (of
  * {@value #BINS} candidates per axis) minimising {@code area(L)*n(L) + area(R)*n(R)} wins, or the node stays
  * a leaf when no split is cheaper than testing its shapes. Past depth {@value #SAH_DEPTH} it splits at the
- * median instead, so the tree depth stays logarithmic even for adversarial input. Single-threaded, one use.
+ * median instead, so the tree depth stays logarithmic even for adversarial input. Boxes live in flat
+ * {@code double} arrays (min x,y,z then max x,y,z) because the build runs once per task, usually before
+ * the JIT has compiled it, and must stay fast for tens of thousands of triangles. Single-threaded, one use.
  */
 final class BvhBuilder {
     static final int BINS = 16;
@@ -19,9 +20,13 @@ final class BvhBuilder {
     private static final double TRAVERSAL_COST = 0.5;
 
     private final Shape[] shapes;
-    private final Aabb[] boxes;
-    private final Vec3[] centroids;
+    private final double[] boxes;
+    private final double[] centroids;
     private final int[] order;
+    private final double[] binBox = new double[6 * BINS];
+    private final int[] binCount = new int[BINS];
+    private final double[] leftArea = new double[BINS];
+    private final int[] leftCount = new int[BINS];
     private double[] bounds = new double[6 * 64];
     private int[] children = new int[64];
     private int[] starts = new int[64];
@@ -32,13 +37,17 @@ final class BvhBuilder {
 
     BvhBuilder(List<? extends Shape> shapes) {
         int n = shapes.size();
-        boxes = new Aabb[n];
-        centroids = new Vec3[n];
-        order = new int[n];
         this.shapes = shapes.toArray(new Shape[0]);
+        boxes = new double[6 * n];
+        centroids = new double[3 * n];
+        order = new int[n];
         for (int i = 0; i < n; i++) {
-            boxes[i] = shapes.get(i).bounds();
-            centroids[i] = boxes[i].centroid();
+            Aabb b = this.shapes[i].bounds();
+            for (int a = 0; a < 3; a++) {
+                boxes[6 * i + a] = b.min().get(a);
+                boxes[6 * i + 3 + a] = b.max().get(a);
+                centroids[3 * i + a] = 0.5 * (b.min().get(a) + b.max().get(a));
+            }
             order[i] = i;
         }
     }
@@ -54,21 +63,21 @@ final class BvhBuilder {
     private int build(int from, int to, int depth) {
         maxDepth = Math.max(maxDepth, depth);
         int node = newNode();
-        Aabb box = Aabb.EMPTY;
-        Aabb centroidBox = Aabb.EMPTY;
+        double[] cb = emptyBox();
+        int o = 6 * node;
+        System.arraycopy(emptyBox(), 0, bounds, o, 6);
         for (int i = from; i < to; i++) {
-            box = box.union(boxes[order[i]]);
-            centroidBox = centroidBox.include(centroids[order[i]]);
+            growBox(bounds, o, boxes, 6 * order[i]);
+            growPoint(cb, centroids, 3 * order[i]);
         }
-        setBounds(node, box);
         int count = to - from;
-        int axis = longestAxis(centroidBox);
-        double extent = centroidBox.max().get(axis) - centroidBox.min().get(axis);
+        int axis = longestAxis(cb);
+        double extent = cb[3 + axis] - cb[axis];
         if (count <= MAX_LEAF || extent <= 0 && count <= 64) {
             return leaf(node, from, count);
         }
         splitAxis = axis;
-        int mid = extent <= 0 ? from + count / 2 : depth > SAH_DEPTH ? median(from, to, axis) : sahSplit(from, to, box);
+        int mid = extent <= 0 ? from + count / 2 : depth > SAH_DEPTH ? median(from, to, axis) : sahSplit(from, to, cb, area(bounds, o));
         if (mid < 0) {
             return leaf(node, from, count);
         }
@@ -83,45 +92,41 @@ final class BvhBuilder {
     }
 
     /** Partitions [from,to) at the best SAH plane and returns the split index, or -1 if a leaf is cheaper. */
-    private int sahSplit(int from, int to, Aabb box) {
+    private int sahSplit(int from, int to, double[] cb, double area) {
         int count = to - from;
         double bestCost = Double.POSITIVE_INFINITY;
         int bestAxis = -1;
         int bestBin = -1;
-        Aabb centroidBox = Aabb.EMPTY;
-        for (int i = from; i < to; i++) {
-            centroidBox = centroidBox.include(centroids[order[i]]);
-        }
         for (int axis = 0; axis < 3; axis++) {
-            double lo = centroidBox.min().get(axis);
-            double ext = centroidBox.max().get(axis) - lo;
+            double lo = cb[axis];
+            double ext = cb[3 + axis] - lo;
             if (ext <= 0) {
                 continue;
             }
-            Aabb[] binBox = new Aabb[BINS];
-            int[] binCount = new int[BINS];
-            Arrays.fill(binBox, Aabb.EMPTY);
-            for (int i = from; i < to; i++) {
-                int b = bin(centroids[order[i]].get(axis), lo, ext);
-                binCount[b]++;
-                binBox[b] = binBox[b].union(boxes[order[i]]);
+            for (int b = 0; b < BINS; b++) {
+                System.arraycopy(emptyBox(), 0, binBox, 6 * b, 6);
             }
-            double[] leftArea = new double[BINS];
-            int[] leftCount = new int[BINS];
-            Aabb acc = Aabb.EMPTY;
+            Arrays.fill(binCount, 0);
+            for (int i = from; i < to; i++) {
+                int p = order[i];
+                int b = bin(centroids[3 * p + axis], lo, ext);
+                binCount[b]++;
+                growBox(binBox, 6 * b, boxes, 6 * p);
+            }
+            double[] acc = emptyBox();
             int c = 0;
             for (int b = 0; b < BINS - 1; b++) {
-                acc = acc.union(binBox[b]);
+                growBox(acc, 0, binBox, 6 * b);
                 c += binCount[b];
-                leftArea[b] = acc.surfaceArea();
+                leftArea[b] = area(acc, 0);
                 leftCount[b] = c;
             }
-            acc = Aabb.EMPTY;
+            acc = emptyBox();
             c = 0;
             for (int b = BINS - 1; b > 0; b--) {
-                acc = acc.union(binBox[b]);
+                growBox(acc, 0, binBox, 6 * b);
                 c += binCount[b];
-                double cost = leftArea[b - 1] * leftCount[b - 1] + acc.surfaceArea() * c;
+                double cost = leftArea[b - 1] * leftCount[b - 1] + area(acc, 0) * c;
                 if (leftCount[b - 1] > 0 && c > 0 && cost < bestCost) {
                     bestCost = cost;
                     bestAxis = axis;
@@ -133,17 +138,16 @@ final class BvhBuilder {
             return median(from, to, 0);
         }
         splitAxis = bestAxis;
-        double area = box.surfaceArea();
         boolean leafCheaper = area > 0 && TRAVERSAL_COST + bestCost / area >= count;
         if (leafCheaper && count <= MAX_LEAF * 4) {
             return -1;
         }
-        double lo = centroidBox.min().get(bestAxis);
-        double ext = centroidBox.max().get(bestAxis) - lo;
+        double lo = cb[bestAxis];
+        double ext = cb[3 + bestAxis] - lo;
         int i = from;
         int j = to - 1;
         while (i <= j) {
-            if (bin(centroids[order[i]].get(bestAxis), lo, ext) < bestBin) {
+            if (bin(centroids[3 * order[i] + bestAxis], lo, ext) < bestBin) {
                 i++;
             } else {
                 int t = order[i];
@@ -160,7 +164,7 @@ final class BvhBuilder {
             slice[i - from] = order[i];
         }
         Arrays.sort(slice, (p, q) -> {
-            int c = Double.compare(centroids[p].get(axis), centroids[q].get(axis));
+            int c = Double.compare(centroids[3 * p + axis], centroids[3 * q + axis]);
             return c != 0 ? c : Integer.compare(p, q);
         });
         for (int i = from; i < to; i++) {
@@ -174,9 +178,42 @@ final class BvhBuilder {
         return Math.max(0, Math.min(BINS - 1, b));
     }
 
-    private static int longestAxis(Aabb box) {
-        Vec3 d = box.max().minus(box.min());
-        return d.x() >= d.y() && d.x() >= d.z() ? 0 : d.y() >= d.z() ? 1 : 2;
+    private static double[] emptyBox() {
+        double inf = Double.POSITIVE_INFINITY;
+        return new double[] {inf, inf, inf, -inf, -inf, -inf};
+    }
+
+    /** Grows box {@code dst[d..d+6)} to contain box {@code src[s..s+6)}. */
+    private static void growBox(double[] dst, int d, double[] src, int s) {
+        for (int a = 0; a < 3; a++) {
+            dst[d + a] = Math.min(dst[d + a], src[s + a]);
+            dst[d + 3 + a] = Math.max(dst[d + 3 + a], src[s + 3 + a]);
+        }
+    }
+
+    private static void growPoint(double[] box, double[] pts, int p) {
+        for (int a = 0; a < 3; a++) {
+            box[a] = Math.min(box[a], pts[p + a]);
+            box[3 + a] = Math.max(box[3 + a], pts[p + a]);
+        }
+    }
+
+    /** Surface area of box {@code b[o..o+6)}; 0 for an empty box. */
+    private static double area(double[] b, int o) {
+        double dx = b[o + 3] - b[o];
+        double dy = b[o + 4] - b[o + 1];
+        double dz = b[o + 5] - b[o + 2];
+        if (dx < 0 || dy < 0 || dz < 0) {
+            return 0;
+        }
+        return 2 * (dx * dy + dy * dz + dz * dx);
+    }
+
+    private static int longestAxis(double[] b) {
+        double dx = b[3] - b[0];
+        double dy = b[4] - b[1];
+        double dz = b[5] - b[2];
+        return dx >= dy && dx >= dz ? 0 : dy >= dz ? 1 : 2;
     }
 
     private int leaf(int node, int from, int count) {
@@ -194,15 +231,5 @@ final class BvhBuilder {
             counts = Arrays.copyOf(counts, cap);
         }
         return nodes++;
-    }
-
-    private void setBounds(int node, Aabb box) {
-        int o = 6 * node;
-        bounds[o] = box.min().x();
-        bounds[o + 1] = box.min().y();
-        bounds[o + 2] = box.min().z();
-        bounds[o + 3] = box.max().x();
-        bounds[o + 4] = box.max().y();
-        bounds[o + 5] = box.max().z();
     }
 }

@@ -29,6 +29,20 @@ public final class Scattering {
         return d.times(eta).plus(n.times(eta * cosI - cosT));
     }
 
+    /**
+     * The fraction of light a dielectric reflects for unit direction {@code d} meeting unit normal {@code n}
+     * (facing {@code d}'s side) with {@code eta} = n_from / n_to: Schlick's approximation, evaluated at the
+     * angle on the optically thinner side as it must be, and 1 under total internal reflection.
+     */
+    public static double reflectance(Vec3 d, Vec3 n, double eta) {
+        double cosI = -d.dot(n);
+        if (eta <= 1) {
+            return schlick(cosI, eta);
+        }
+        double sin2T = eta * eta * (1 - cosI * cosI);
+        return sin2T >= 1 ? 1 : schlick(Math.sqrt(1 - sin2T), eta);
+    }
+
     /** Schlick's approximation of the Fresnel reflectance for incidence cosine {@code cosI}. */
     public static double schlick(double cosI, double eta) {
         double r0 = (1 - eta) / (1 + eta);

@@ -104,7 +104,7 @@ public final class PathIntegrator implements Integrator {
             case DIELECTRIC -> {
                 double eta = hit.front() ? 1.0 / m.ior() : m.ior();
                 Vec3 refracted = Scattering.refract(d, n, eta);
-                boolean reflect = refracted == null || rng.nextDouble() < Scattering.schlick(-d.dot(n), eta);
+                boolean reflect = refracted == null || rng.nextDouble() < Scattering.reflectance(d, n, eta);
                 Vec3 dir = reflect ? Scattering.reflect(d, n) : refracted.normalized();
                 return new Bounce(new Ray(hit.point(), dir), m.color());
             }

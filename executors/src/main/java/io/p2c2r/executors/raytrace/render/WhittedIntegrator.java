@@ -82,14 +82,13 @@ public final class WhittedIntegrator implements Integrator {
     private Vec3 dielectric(Ray ray, SurfaceHit hit, Material m, int depth, Rng rng, RayCounter counter) {
         Vec3 n = hit.facing();
         double eta = hit.front() ? 1.0 / m.ior() : m.ior();
-        double cosI = -ray.dir().dot(n);
         Vec3 refracted = Scattering.refract(ray.dir(), n, eta);
         Vec3 reflectDir = Scattering.reflect(ray.dir(), n);
         Vec3 reflected = trace(new Ray(hit.point(), reflectDir), depth + 1, rng, counter);
         if (refracted == null) {
             return reflected.mul(m.color());
         }
-        double f = Scattering.schlick(cosI, eta);
+        double f = Scattering.reflectance(ray.dir(), n, eta);
         Vec3 transmitted = trace(new Ray(hit.point(), refracted.normalized()), depth + 1, rng, counter);
         return reflected.times(f).plus(transmitted.times(1 - f)).mul(m.color());
     }

@@ -16,8 +16,9 @@ public final class Scene {
     /** Offset that keeps secondary rays from re-hitting the surface they leave, relative to scene scale 1-10. */
     public static final double EPSILON = 1e-4;
 
-    private final List<Primitive> bounded;
-    private final List<Primitive> planes;
+    // arrays rather than lists: these are read for every ray
+    private final Primitive[] bounded;
+    private final Primitive[] planes;
     private final Bvh bvh;
     private final List<Light> lights;
     private final Camera camera;
@@ -30,9 +31,9 @@ public final class Scene {
         for (Primitive prim : primitives) {
             (prim.shape() instanceof Plane ? p : b).add(prim);
         }
-        this.bounded = List.copyOf(b);
-        this.planes = List.copyOf(p);
-        this.bvh = Bvh.build(bounded.stream().map(Primitive::shape).toList());
+        this.bounded = b.toArray(new Primitive[0]);
+        this.planes = p.toArray(new Primitive[0]);
+        this.bvh = Bvh.build(b.stream().map(Primitive::shape).toList());
         this.lights = List.copyOf(lights);
         this.camera = camera;
         this.background = background;
@@ -56,7 +57,7 @@ public final class Scene {
     }
 
     public int primitiveCount() {
-        return bounded.size() + planes.size();
+        return bounded.length + planes.length;
     }
 
     public Bvh bvh() {
@@ -67,7 +68,7 @@ public final class Scene {
     public SurfaceHit intersect(Ray ray) {
         Bvh.Hit h = bvh.closest(ray, EPSILON, Double.POSITIVE_INFINITY);
         double bestT = h == null ? Double.POSITIVE_INFINITY : h.t();
-        Primitive best = h == null ? null : bounded.get(h.shape());
+        Primitive best = h == null ? null : bounded[h.shape()];
         for (Primitive plane : planes) {
             double t = plane.shape().intersect(ray, EPSILON, bestT);
             if (t < bestT) {

@@ -80,7 +80,8 @@ public final class SceneParser {
     private static Material material(Params m) {
         m.allowOnly("type", "color", "roughness", "ior", "emission");
         MaterialKind kind = MaterialKind.fromWire(m.oneOf("type", "diffuse", "diffuse", "mirror", "glossy", "dielectric", "emissive"));
-        Vec3 color = m.has("color") ? vec(m, "color", 0, 1) : new Vec3(0.75, 0.75, 0.75);
+        boolean clear = kind == MaterialKind.MIRROR || kind == MaterialKind.DIELECTRIC;
+        Vec3 color = m.has("color") ? vec(m, "color", 0, 1) : clear ? Vec3.ONE : new Vec3(0.75, 0.75, 0.75);
         double roughness = m.doubleValue("roughness", 0.3, 0.01, 1);
         double ior = m.doubleValue("ior", 1.5, 1, 3);
         Vec3 emission = m.has("emission") ? vec(m, "emission", 0, MAX_EMISSION) : Vec3.ZERO;

@@ -92,4 +92,37 @@ class WhittedIntegratorTest {
         }
         return n;
     }
+
+    @Test
+    void glass_withIndexOne_isInvisibleHeadOn() {
+        // n = 1 on both sides: no bending and (at normal incidence) no reflection, so the wall shows through
+        String common = "\"camera\":{\"position\":[0,0,5],\"look_at\":[0,0,0],\"fov\":30},"
+                + "\"materials\":[{\"type\":\"diffuse\",\"color\":[0.2,0.5,0.8]},{\"type\":\"dielectric\",\"ior\":1}],"
+                + "\"planes\":[{\"point\":[0,0,-3],\"normal\":[0,0,1],\"material\":0}],"
+                + "\"lights\":[{\"type\":\"point\",\"position\":[3,3,0],\"intensity\":[30,30,30]}]";
+        Scene with = TestScenes.parse("{" + common + ",\"spheres\":[{\"center\":[0,0,0],\"radius\":1,\"material\":1}]}");
+        Scene without = TestScenes.parse("{" + common + "}");
+        Frame a = TestScenes.render(with, new WhittedIntegrator(with, 2, LightSampling.CENTER, 1), 31, 31, 1, false, 1);
+        Frame b = TestScenes.render(without, new WhittedIntegrator(without, 2, LightSampling.CENTER, 1), 31, 31, 1, false, 1);
+        for (int y = 13; y <= 17; y++) {
+            for (int x = 13; x <= 17; x++) {
+                assertEquals(b.luminance(x, y), a.luminance(x, y), 1e-3 * b.luminance(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void glass_withIndexOnePointFive_bendsTheView() {
+        // the same scene with real glass: the wall seen through the ball is magnified, so not identical
+        String scene = "{\"camera\":{\"position\":[0,0,5],\"look_at\":[0,0,0],\"fov\":30},"
+                + "\"materials\":[{\"type\":\"diffuse\",\"color\":[0.2,0.5,0.8]},{\"type\":\"dielectric\",\"ior\":1.5}],"
+                + "\"planes\":[{\"point\":[0,0,-3],\"normal\":[0,0,1],\"material\":0}],"
+                + "\"spheres\":[{\"center\":[0,0,0],\"radius\":1,\"material\":1}],"
+                + "\"lights\":[{\"type\":\"point\",\"position\":[3,3,0],\"intensity\":[30,30,30]}]}";
+        Scene glass = TestScenes.parse(scene);
+        Frame f = TestScenes.render(glass, new WhittedIntegrator(glass, 2, LightSampling.CENTER, 1), 31, 31, 1, false, 1);
+        // head-on, 4% is reflected at each of the two surfaces ((0.5/2.5)^2), the rest passes: blue wall shows
+        assertTrue(f.get(15, 15, 2) > f.get(15, 15, 0), "centre should show the blue wall");
+        assertTrue(f.luminance(15, 15) > 0, "light passes through glass");
+    }
 }
