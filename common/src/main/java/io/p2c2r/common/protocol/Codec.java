@@ -174,18 +174,29 @@ public final class Codec {
             }
             return message;
         } catch (RuntimeException ex) {
-            throw translate(type, ex);
+            throw translate(type, ex, idField(obj, "request_id", Ids.MAX_REQUEST_ID), idField(obj, "task_id", 64));
         }
     }
 
-    private static ProtocolException translate(String type, RuntimeException ex) {
+    private static ProtocolException translate(String type, RuntimeException ex, String requestId, String taskId) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof ProtocolException pe) {
-                return new ProtocolException(pe.code(), type + ": " + pe.getMessage());
+                return new ProtocolException(pe.code(), type + ": " + pe.getMessage(), requestId, taskId);
             }
         }
         String detail = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        return new ProtocolException(ErrorCodes.INVALID_FIELD, type + ": a field has the wrong type: " + abbreviate(detail));
+        return new ProtocolException(ErrorCodes.INVALID_FIELD, type + ": a field has the wrong type: " + abbreviate(detail),
+                requestId, taskId);
+    }
+
+    /** A refused message's id field, echoed in the error if it is a plausible string; else null. */
+    private static String idField(JsonObject obj, String name, int maxLength) {
+        JsonElement e = obj.get(name);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            return null;
+        }
+        String s = e.getAsString();
+        return s.isEmpty() || s.length() > maxLength ? null : s;
     }
 
     private static String abbreviate(String s) {

@@ -81,10 +81,10 @@ public final class Hub {
         dispatch();
     }
 
-    public void protocolError(Session s, String code, String message, String requestId) {
+    public void protocolError(Session s, String code, String message, String requestId, String taskId) {
         s.protocolErrors++;
         console.debug(" Refused a message from " + s.describe() + ": " + code + ": " + message);
-        send(s, new ErrorMessage(code, message, requestId, null));
+        send(s, new ErrorMessage(code, message, requestId, taskId));
         if (s.protocolErrors > 100) {
             s.link.close(CloseFrame.POLICY_VALIDATION, "too many bad messages");
         }
@@ -92,6 +92,16 @@ public final class Hub {
 
     public void heard(Session s) {
         s.lastHeardNanos = System.nanoTime();
+    }
+
+    /** A peer's heartbeat; from anyone else it is refused like any other peer message. */
+    public void heartbeat(Session s) {
+        if (s.peer == null) {
+            protocolError(s, s.gamer != null ? ErrorCodes.WRONG_ROLE : ErrorCodes.NOT_REGISTERED,
+                    "heartbeat needs a connection registered with register_peer", null, null);
+            return;
+        }
+        heard(s);
     }
 
     // ---- registration ----
@@ -139,7 +149,7 @@ public final class Hub {
     /** Checks the session may register and the identity's token; on refusal answers, closes and returns null. */
     private Accounts.Granted grant(Session s, Grant grant) {
         if (s.registered()) {
-            protocolError(s, ErrorCodes.ALREADY_REGISTERED, "this connection is already registered as " + s.describe(), null);
+            protocolError(s, ErrorCodes.ALREADY_REGISTERED, "this connection is already registered as " + s.describe(), null, null);
             return null;
         }
         try {
@@ -165,12 +175,13 @@ public final class Hub {
         String requestId = sub.message().requestId();
         if (s.gamer == null) {
             protocolError(s, s.peer != null ? ErrorCodes.WRONG_ROLE : ErrorCodes.NOT_REGISTERED,
-                    "submit_task needs a connection registered with register_gamer", requestId);
+                    "submit_task needs a connection registered with register_gamer", requestId, null);
             return;
         }
         GamerState gamer = s.gamer;
         if (gamer.open.containsKey(requestId)) {
-            protocolError(s, ErrorCodes.DUPLICATE_REQUEST, "request_id '" + requestId + "' is already open on this connection", requestId);
+            protocolError(s, ErrorCodes.DUPLICATE_REQUEST, "request_id '" + requestId + "' is already open on this connection",
+                    requestId, null);
             return;
         }
         String refusal = sub.ok() ? admission(gamer) : sub.error();
@@ -287,7 +298,7 @@ public final class Hub {
     public void peerResult(Session s, PeerTaskResult r) {
         if (s.peer == null) {
             protocolError(s, s.gamer != null ? ErrorCodes.WRONG_ROLE : ErrorCodes.NOT_REGISTERED,
-                    "task_result needs a connection registered with register_peer", null);
+                    "task_result needs a connection registered with register_peer", null, r.taskId());
             return;
         }
         PeerState peer = s.peer;

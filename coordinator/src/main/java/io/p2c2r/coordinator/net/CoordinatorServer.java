@@ -77,7 +77,7 @@ public final class CoordinatorServer extends WebSocketServer {
         try {
             m = Codec.decodeClient(text);
         } catch (ProtocolException e) {
-            loop.execute(() -> hub.protocolError(s, e.code(), e.getMessage(), null));
+            loop.execute(() -> hub.protocolError(s, e.code(), e.getMessage(), e.requestId(), e.taskId()));
             return;
         }
         if (m instanceof SubmitTask submit) {
@@ -96,7 +96,7 @@ public final class CoordinatorServer extends WebSocketServer {
                 hub.peerResult(s, r);
             });
         } else if (m instanceof Heartbeat) {
-            loop.execute(() -> hub.heard(s));
+            loop.execute(() -> hub.heartbeat(s));
         }
     }
 
@@ -104,7 +104,7 @@ public final class CoordinatorServer extends WebSocketServer {
     public void onMessage(WebSocket conn, ByteBuffer message) {
         Session s = conn.getAttachment();
         loop.execute(() -> hub.protocolError(s, ErrorCodes.BAD_JSON,
-                "binary frames are not part of the protocol; send JSON text frames", null));
+                "binary frames are not part of the protocol; send JSON text frames", null, null));
     }
 
     @Override
