@@ -95,6 +95,26 @@ public final class Codec {
         return params(json.text());
     }
 
+    /** Task data parsed once into both its {@link Params} view and its {@link #canonical} text. */
+    public record ParsedData(Params params, String canonical) {
+    }
+
+    /** As {@link #params(RawJson)} and {@link #canonical(RawJson)} together, parsing the text once. */
+    public static ParsedData parseData(RawJson json) {
+        JsonElement e;
+        try {
+            e = parseStrict(json.text());
+        } catch (ProtocolException ex) {
+            throw new InvalidTaskException("data is not valid JSON: " + ex.getMessage());
+        }
+        if (!e.isJsonObject()) {
+            throw new InvalidTaskException("data must be a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) toTree(e);
+        return new ParsedData(new Params("data", map), canonicalText(e, json.text().length()));
+    }
+
     /** Serialises a result tree (maps, lists, strings, numbers, booleans, primitive arrays) as JSON. */
     public static RawJson toRaw(Object tree) {
         return new RawJson(GSON.toJson(tree));
@@ -121,12 +141,16 @@ public final class Codec {
      * zeros ({@code 1.0} and {@code 1} are the same). Equal work gives equal text, so it keys the cache.
      */
     public static String canonical(RawJson json) {
-        StringWriter out = new StringWriter(json.text().length());
+        return canonicalText(parseStrict(json.text()), json.text().length());
+    }
+
+    private static String canonicalText(JsonElement e, int sizeHint) {
+        StringWriter out = new StringWriter(sizeHint);
         try (JsonWriter w = new JsonWriter(out)) {
             w.setHtmlSafe(false);
-            writeCanonical(w, parseStrict(json.text()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            writeCanonical(w, e);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
         return out.toString();
     }

@@ -65,6 +65,14 @@ class CodecTest {
     }
 
     @Test
+    void parseData_givesTheSameParamsAndCanonicalFormAsTheSeparateCalls() {
+        RawJson data = Codec.raw("{\"b\":2.0,\"a\":[1,{\"y\":true}]}");
+        Codec.ParsedData parsed = Codec.parseData(data);
+        assertEquals(Codec.canonical(data), parsed.canonical());
+        assertEquals(2, parsed.params().requireInt("b", 0, 9));
+    }
+
+    @Test
     void resultTrees_serialise() {
         RawJson raw = Codec.toRaw(Map.of("n", 3, "list", new int[] {1, 2}));
         assertEquals(Map.of("n", new java.math.BigDecimal("3"), "list", java.util.List.of(

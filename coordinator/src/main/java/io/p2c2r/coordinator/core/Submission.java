@@ -42,9 +42,9 @@ public record Submission(SubmitTask message, TaskType type, String version, Stri
                     + " bytes; the limit is " + maxDataBytes);
         }
         try {
-            executor.validate(Codec.params(message.task().data()));
-            String canonical = Codec.canonical(message.task().data());
-            return new Submission(message, type, executor.version(), cacheKey(type, executor.version(), canonical),
+            Codec.ParsedData parsed = Codec.parseData(message.task().data());
+            executor.validate(parsed.params());
+            return new Submission(message, type, executor.version(), cacheKey(type, executor.version(), parsed.canonical()),
                     null, null);
         } catch (P2c2rException e) {
             return refuse(message, ErrorCodes.INVALID_TASK, e.getMessage());
