@@ -21,6 +21,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,6 @@ public final class Codec {
             .setStrictness(Strictness.STRICT)
             .disableHtmlEscaping()
             .create();
-    private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().create();
     private static final TypeAdapter<JsonElement> ELEMENTS = GSON.getAdapter(JsonElement.class);
 
     private static final Map<String, Class<? extends ClientMessage>> CLIENT = Map.of(
@@ -131,9 +131,54 @@ public final class Codec {
         return new RawJson(text);
     }
 
-    /** Indented JSON for people. */
+    /**
+     * Indented JSON for people. Arrays of plain values that fit in {@value #INLINE_WIDTH} characters, such as
+     * a path's cells, stay on one line, as in {@code "path": [[0,0],[1,1]]}.
+     */
     public static String pretty(Object tree) {
-        return PRETTY.toJson(tree);
+        StringBuilder out = new StringBuilder();
+        writePretty(out, tree, "");
+        return out.toString();
+    }
+
+    private static final int INLINE_WIDTH = 100;
+
+    private static void writePretty(StringBuilder out, Object value, String indent) {
+        if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>) || fitsInline(value)) {
+            out.append(GSON.toJson(value));
+            return;
+        }
+        String inner = indent + "  ";
+        boolean map = value instanceof Map<?, ?>;
+        out.append(map ? "{\n" : "[\n");
+        Iterator<?> it = map ? ((Map<?, ?>) value).entrySet().iterator() : ((List<?>) value).iterator();
+        while (it.hasNext()) {
+            Object item = it.next();
+            out.append(inner);
+            if (item instanceof Map.Entry<?, ?> entry) {
+                out.append(GSON.toJson(String.valueOf(entry.getKey()))).append(": ");
+                item = entry.getValue();
+            }
+            writePretty(out, item, inner);
+            out.append(it.hasNext() ? ",\n" : "\n");
+        }
+        out.append(indent).append(map ? "}" : "]");
+    }
+
+    private static boolean fitsInline(Object value) {
+        if (!(value instanceof List<?> list) || containsMap(list)) {
+            return false;
+        }
+        return GSON.toJson(value).length() <= INLINE_WIDTH;
+    }
+
+    private static boolean containsMap(List<?> list) {
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> || o instanceof List<?> inner && containsMap(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

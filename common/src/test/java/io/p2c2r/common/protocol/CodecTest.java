@@ -73,6 +73,13 @@ class CodecTest {
     }
 
     @Test
+    void pretty_keepsShortArraysOfValuesOnOneLine() {
+        Object tree = Codec.tree(Codec.raw("{\"path\":[[0,0],[1,1]],\"found\":true,\"rooms\":[{\"x\":1}]}"));
+        assertEquals("{\n  \"path\": [[0,0],[1,1]],\n  \"found\": true,\n  \"rooms\": [\n    {\n      \"x\": 1\n    }\n  ]\n}",
+                Codec.pretty(tree));
+    }
+
+    @Test
     void resultTrees_serialise() {
         RawJson raw = Codec.toRaw(Map.of("n", 3, "list", new int[] {1, 2}));
         assertEquals(Map.of("n", new java.math.BigDecimal("3"), "list", java.util.List.of(
