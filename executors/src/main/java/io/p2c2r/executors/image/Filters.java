@@ -42,7 +42,6 @@ final class Filters {
 
     /** The filter type with the smallest score for one row; all five scores come from one pass over it. */
     private static int bestType(byte[] p, int row, byte[] above, int up, int stride, int bpp) {
-        long[] score = new long[TYPES];
         long none = 0;
         long sub = 0;
         long upScore = 0;
@@ -50,20 +49,20 @@ final class Filters {
         long paeth = 0;
         for (int i = 0; i < stride; i++) {
             int x = p[row + i] & 0xFF;
-            int a = i >= bpp ? p[row + i - bpp] & 0xFF : 0;
             int b = above[up + i] & 0xFF;
-            int c = i >= bpp ? above[up + i - bpp] & 0xFF : 0;
+            int a = 0;
+            int c = 0;
+            if (i >= bpp) {
+                a = p[row + i - bpp] & 0xFF;
+                c = above[up + i - bpp] & 0xFF;
+            }
             none += Math.abs((byte) x);
             sub += Math.abs((byte) (x - a));
             upScore += Math.abs((byte) (x - b));
             average += Math.abs((byte) (x - ((a + b) >>> 1)));
             paeth += Math.abs((byte) (x - paeth(a, b, c)));
         }
-        score[0] = none;
-        score[1] = sub;
-        score[2] = upScore;
-        score[3] = average;
-        score[4] = paeth;
+        long[] score = {none, sub, upScore, average, paeth};
         int best = 0;
         for (int type = 1; type < TYPES; type++) {
             if (score[type] < score[best]) {
@@ -91,11 +90,14 @@ final class Filters {
         }
     }
 
+    /** The Paeth predictor (PNG specification section 9.4), with p - a, p - b, p - c expanded. */
     private static int paeth(int a, int b, int c) {
-        int p = a + b - c;
-        int pa = Math.abs(p - a);
-        int pb = Math.abs(p - b);
-        int pc = Math.abs(p - c);
-        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        int pa = Math.abs(b - c);
+        int pb = Math.abs(a - c);
+        int pc = Math.abs(a + b - c - c);
+        // Same choice and tie order as the specification's if-chain, written as two selects so that the JIT
+        // can use conditional moves: on noisy rows the branches mispredict.
+        int bOrC = pb <= pc ? b : c;
+        return pa <= Math.min(pb, pc) ? a : bOrC;
     }
 }
