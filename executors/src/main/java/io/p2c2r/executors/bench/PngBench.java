@@ -27,6 +27,14 @@ public final class PngBench {
         }
         int[] palette = {0x202020, 0xC8C8C8, 0x3060D0};
         report("map 512x512 indexed", runs, map.length, () -> Png.indexed(512, 512, map, palette));
+        byte[] mapRgb = new byte[3 * map.length];
+        for (int i = 0; i < map.length; i++) {
+            int colour = palette[map[i]];
+            mapRgb[3 * i] = (byte) (colour >>> 16);
+            mapRgb[3 * i + 1] = (byte) (colour >>> 8);
+            mapRgb[3 * i + 2] = (byte) colour;
+        }
+        report("map 512x512 rgb", runs, mapRgb.length, () -> Png.rgb(512, 512, mapRgb));
     }
 
     /** Smooth gradients and low-frequency waves plus per-pixel noise, like a noisy ray-traced render. */
