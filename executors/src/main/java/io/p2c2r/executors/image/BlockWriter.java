@@ -19,6 +19,7 @@ final class BlockWriter {
 
     private BlockWriter() {}
 
+    /** Writes {@code tokens[0..n)} as one block, marked final if {@code last}. */
     static void write(BitWriter out, int[] tokens, int n, boolean last) {
         int[] litFreq = new int[LITERAL_LENGTH_CODES];
         int[] distFreq = new int[DISTANCE_CODES];
@@ -35,8 +36,10 @@ final class BlockWriter {
         }
         litFreq[END_OF_BLOCK]++;
         DynamicHeader header = DynamicHeader.of(litFreq, distFreq);
-        long fixedBits = cost(litFreq, Symbols.FIXED_LITERAL_LENGTHS) + cost(distFreq, Symbols.FIXED_DISTANCE_LENGTHS);
-        long dynamicBits = header.bits() + cost(litFreq, header.literalLengths()) + cost(distFreq, header.distanceLengths());
+        long fixedBits = cost(litFreq, Symbols.FIXED_LITERAL_LENGTHS)
+                + cost(distFreq, Symbols.FIXED_DISTANCE_LENGTHS);
+        long dynamicBits = header.bits() + cost(litFreq, header.literalLengths())
+                + cost(distFreq, header.distanceLengths());
         out.write(last ? 1 : 0, 1);
         if (fixedBits <= dynamicBits) { // extra bits cost the same either way
             out.write(1, 2);
@@ -70,6 +73,7 @@ final class BlockWriter {
         out.write(litCode[END_OF_BLOCK], litLen[END_OF_BLOCK]);
     }
 
+    /** The bits that symbols with these frequencies take with these code lengths, extra bits not counted. */
     static long cost(int[] freq, int[] lengths) {
         long bits = 0;
         for (int s = 0; s < freq.length; s++) {

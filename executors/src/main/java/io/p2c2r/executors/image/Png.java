@@ -88,7 +88,8 @@ public final class Png {
 
     private static byte[] file(int width, int height, int colourType, byte[] palette, byte[] filtered) {
         byte[] idat = Deflate.zlib(filtered);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(idat.length + 64 + (palette == null ? 0 : palette.length + 12));
+        int paletteBytes = palette == null ? 0 : palette.length + 12;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(idat.length + 64 + paletteBytes);
         out.writeBytes(SIGNATURE);
         byte[] header = new byte[13];
         putInt(header, 0, width);
