@@ -5,10 +5,10 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.image.Png;
 import io.p2c2r.executors.physics.fluid.Divergence;
 import io.p2c2r.executors.physics.fluid.FluidGrid;
 import io.p2c2r.executors.physics.fluid.FluidSolver;
-import io.p2c2r.executors.physics.image.PngEncoder;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class FluidExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "1.1.0"; // 1.1.0: slice PNGs from the shared deterministic encoder
     }
 
     @Override
@@ -94,7 +94,7 @@ public final class FluidExecutor implements TaskExecutor {
         m.put("width", width);
         m.put("height", height);
         m.put("max_density", max);
-        m.put("png_base64", Base64.getEncoder().encodeToString(PngEncoder.grey(width, height, pixels)));
+        m.put("png_base64", Png.base64(Png.grey(width, height, pixels)));
         return m;
     }
 

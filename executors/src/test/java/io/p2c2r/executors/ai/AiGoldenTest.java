@@ -28,11 +28,11 @@ class AiGoldenTest {
             Map.entry("ai_pathfinding 1.0.0 open 1024x1024 corner", "4fb3fc86cd887f91bb8c4c77"),
             Map.entry("ai_pathfinding 1.0.0 seed", "69f1cd141289ca28b07423e7"),
             Map.entry("ai_pathfinding 1.0.0 walls 1024x1024 corner", "68a959487fe5b95c2bf67390"),
-            Map.entry("ai_procedural 1.0.0 cave 512x512", "7c6292a6c887a2332243d5f1"),
-            Map.entry("ai_procedural 1.0.0 dungeon 512x512", "b8d2f3346dda3ca94b78ce7d"),
-            Map.entry("ai_procedural 1.0.0 seed", "c3a9fd3d51a2017fbb6994d0"),
-            Map.entry("ai_procedural 1.0.0 terrain 512x512", "5bf40a442cce8d61ac951866"),
-            Map.entry("ai_procedural 1.0.0 terrain 512x512 + png", "32d98bd43892fc5efc933af6")
+            Map.entry("ai_procedural 1.1.0 cave 512x512", "7c6292a6c887a2332243d5f1"),
+            Map.entry("ai_procedural 1.1.0 dungeon 512x512", "b8d2f3346dda3ca94b78ce7d"),
+            Map.entry("ai_procedural 1.1.0 seed", "c3a9fd3d51a2017fbb6994d0"),
+            Map.entry("ai_procedural 1.1.0 terrain 512x512", "5bf40a442cce8d61ac951866"),
+            Map.entry("ai_procedural 1.1.0 terrain 512x512 + png", "6be5e03ece93448b5eb55556")
     ));
 
     @Test

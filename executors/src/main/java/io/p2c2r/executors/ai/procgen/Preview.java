@@ -1,6 +1,6 @@
 package io.p2c2r.executors.ai.procgen;
 
-import io.p2c2r.executors.ai.image.Png;
+import io.p2c2r.executors.image.Png;
 import java.util.Map;
 
 /**
@@ -33,6 +33,6 @@ final class Preview {
                 index[y * w + x] = byChar[map.get(x / scale, y / scale)];
             }
         }
-        return Png.base64(Png.encodeIndexed(w, h, index, palette));
+        return Png.base64(Png.indexed(w, h, index, palette));
     }
 }

@@ -20,7 +20,7 @@ public final class ProceduralExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "1.1.0"; // 1.1.0: previews from the shared PNG encoder (filtered, LZ77, dynamic Huffman)
     }
 
     @Override
