@@ -31,7 +31,7 @@ public final class ReflectionsExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "1.1.0";
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.p2c2r.executors.raytrace;
 
 import io.p2c2r.executors.raytrace.image.ImageStats;
-import io.p2c2r.executors.raytrace.image.Png;
+import io.p2c2r.executors.image.Png;
 import io.p2c2r.executors.raytrace.image.ToneMap;
 import io.p2c2r.executors.raytrace.render.Frame;
 import java.util.Base64;
@@ -15,7 +15,7 @@ final class RenderResult {
 
     static Map<String, Object> of(FrameRequest req, Frame frame, ToneMap.Mode mode, int bounces, int spp, long startNanos) {
         byte[] rgb = ToneMap.toSrgb8(frame, mode);
-        byte[] png = Png.encode(frame.width(), frame.height(), rgb);
+        byte[] png = Png.rgb(frame.width(), frame.height(), rgb);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("width", frame.width());
         out.put("height", frame.height());

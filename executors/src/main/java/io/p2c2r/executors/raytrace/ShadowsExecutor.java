@@ -33,7 +33,7 @@ public final class ShadowsExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "1.1.0";
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.PoolContext;
 import io.p2c2r.executors.TaskExecutor;
-import io.p2c2r.executors.raytrace.image.Png;
+import io.p2c2r.executors.image.Png;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -75,7 +75,7 @@ class RayTraceExecutorsTest {
         assertEquals(16, tile.get("height"));
         assertArrayEquals(crop, decode((String) tile.get("png_base64")));
         // same pixels, same encoder: the tile's PNG is byte for byte the PNG of the crop
-        assertEquals(Base64.getEncoder().encodeToString(Png.encode(23, 16, crop)), tile.get("png_base64"));
+        assertEquals(Base64.getEncoder().encodeToString(Png.rgb(23, 16, crop)), tile.get("png_base64"));
     }
 
     @ParameterizedTest
