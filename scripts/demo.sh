@@ -19,7 +19,7 @@ if [ "$need_build" = 0 ] && [ -n "$(find "$root" -name '*.java' -newer "${jars[0
 fi
 if [ "$need_build" = 1 ]; then
   echo "== Building the three programs (mvn package, tests skipped; run 'mvn -B verify' for the tests)"
-  mvn -B -q package -DskipTests
+  mvn -B -q -Dstyle.color=never package -DskipTests
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/p2c2r-demo.XXXXXX")
