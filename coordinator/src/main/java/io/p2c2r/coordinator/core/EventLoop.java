@@ -11,15 +11,10 @@ import java.util.concurrent.TimeUnit;
 public final class EventLoop {
     private final ScheduledThreadPoolExecutor executor;
     private final Console console;
-    private volatile Thread thread;
 
     public EventLoop(Console console) {
         this.console = console;
-        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "p2c2r-loop");
-            thread = t;
-            return t;
-        });
+        this.executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "p2c2r-loop"));
         executor.setRemoveOnCancelPolicy(true);
     }
 
@@ -31,10 +26,6 @@ public final class EventLoop {
 
     public void every(long periodMillis, Runnable job) {
         executor.scheduleWithFixedDelay(guarded(job), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-    }
-
-    public boolean inLoop() {
-        return Thread.currentThread() == thread;
     }
 
     /** Runs the jobs already queued, then stops; waits up to {@code millis}. */
