@@ -41,9 +41,8 @@ public final class Coordinator implements AutoCloseable {
         store.start();
         EventLoop loop = new EventLoop(console);
         Hub hub = new Hub(config, console, store, loop, snapshot);
-        CoordinatorServer server = new CoordinatorServer(new InetSocketAddress(config.host(), config.port()),
-                config.maxFrameBytes(), config.maxTaskDataBytes(), config.maxBufferedBytesPerConnection(), loop, hub,
-                console, ExecutorRegistry.builtIn());
+        CoordinatorServer server = new CoordinatorServer(new InetSocketAddress(config.host(), config.port()), config,
+                loop, hub, console, ExecutorRegistry.builtIn());
         server.start();
         int port;
         try {

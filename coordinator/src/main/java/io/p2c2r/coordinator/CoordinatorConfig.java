@@ -11,7 +11,7 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
                                 Duration defaultTaskTimeout, Duration executionTimeout, int maxAttempts,
                                 int maxOpenTasksPerGamer, int maxQueuedTasks, int maxFrameBytes,
                                 int maxTaskDataBytes, long maxBufferedBytesPerConnection,
-                                Duration heartbeatTimeout, Duration statsInterval) {
+                                Duration heartbeatTimeout, Duration statsInterval, int maxConnections) {
     public CoordinatorConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is out of range [0, 65535]");
@@ -23,6 +23,7 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         positive("stats interval", statsInterval);
         range("max attempts", maxAttempts, 1, 100);
         range("max open tasks per gamer", maxOpenTasksPerGamer, 1, 100_000);
+        range("max connections", maxConnections, 1, 1_000_000);
         range("max queued tasks", maxQueuedTasks, 1, 1_000_000);
         range("max frame bytes", maxFrameBytes, 4096, 256 << 20);
         range("max task data bytes", maxTaskDataBytes, 256, maxFrameBytes);
@@ -58,6 +59,7 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         private long maxBufferedBytesPerConnection = 64L << 20;
         private Duration heartbeatTimeout = Duration.ofSeconds(45);
         private Duration statsInterval = Duration.ofSeconds(10);
+        private int maxConnections = 10_000;
 
         private Builder() {}
 
@@ -103,6 +105,12 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
             return this;
         }
 
+        /** Connections accepted at once; one more is closed with 1013 (try again later). */
+        public Builder maxConnections(int n) {
+            this.maxConnections = n;
+            return this;
+        }
+
         public Builder statsInterval(Duration interval) {
             this.statsInterval = interval;
             return this;
@@ -111,7 +119,7 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         public CoordinatorConfig build() {
             return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
                     maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                    maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval);
+                    maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval, maxConnections);
         }
     }
 

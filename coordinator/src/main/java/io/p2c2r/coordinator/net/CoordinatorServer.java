@@ -10,6 +10,7 @@ import io.p2c2r.common.protocol.RegisterGamer;
 import io.p2c2r.common.protocol.RegisterPeer;
 import io.p2c2r.common.protocol.SubmitTask;
 import io.p2c2r.coordinator.Console;
+import io.p2c2r.coordinator.CoordinatorConfig;
 import io.p2c2r.coordinator.core.EventLoop;
 import io.p2c2r.coordinator.core.Hub;
 import io.p2c2r.coordinator.core.Session;
@@ -38,17 +39,20 @@ public final class CoordinatorServer extends WebSocketServer {
     private final ExecutorRegistry registry;
     private final int maxTaskDataBytes;
     private final long maxBufferedBytes;
+    private final int maxConnections;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private final CompletableFuture<Integer> started = new CompletableFuture<>();
 
-    public CoordinatorServer(InetSocketAddress address, int maxFrameBytes, int maxTaskDataBytes, long maxBufferedBytes,
-                             EventLoop loop, Hub hub, Console console, ExecutorRegistry registry) {
-        super(address, 2, List.of(new Draft_6455(Collections.emptyList(), maxFrameBytes)));
+    public CoordinatorServer(InetSocketAddress address, CoordinatorConfig config, EventLoop loop, Hub hub, Console console,
+                             ExecutorRegistry registry) {
+        super(address, 2, List.of(new Draft_6455(Collections.emptyList(), config.maxFrameBytes())));
         this.loop = loop;
         this.hub = hub;
         this.console = console;
         this.registry = registry;
-        this.maxTaskDataBytes = maxTaskDataBytes;
-        this.maxBufferedBytes = maxBufferedBytes;
+        this.maxTaskDataBytes = config.maxTaskDataBytes();
+        this.maxBufferedBytes = config.maxBufferedBytesPerConnection();
+        this.maxConnections = config.maxConnections();
         setReuseAddr(true);
         setTcpNoDelay(true);
         setConnectionLostTimeout(30);
@@ -66,6 +70,13 @@ public final class CoordinatorServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        if (open.incrementAndGet() > maxConnections) {
+            open.decrementAndGet();
+            console.warn(" Refused a connection from " + conn.getRemoteSocketAddress() + ": " + maxConnections
+                    + " connections are open, the limit");
+            conn.close(CloseFrame.TRY_AGAIN_LATER, "the coordinator is full; try again later");
+            return;
+        }
         Session session = new Session(new Link(conn, maxBufferedBytes));
         conn.setAttachment(session);
     }
@@ -111,8 +122,9 @@ public final class CoordinatorServer extends WebSocketServer {
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         Session s = conn.getAttachment();
         if (s == null) {
-            return;
+            return; // refused in onOpen, never counted
         }
+        open.decrementAndGet();
         String why = code == CloseFrame.TOOBIG ? "frame over the size limit" : "code " + code + (reason.isEmpty() ? "" : ", " + reason);
         if (code == CloseFrame.TOOBIG) {
             console.warn(" Closed " + s.remote() + ": a frame exceeded the size limit");

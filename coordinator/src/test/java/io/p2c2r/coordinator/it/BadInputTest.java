@@ -96,4 +96,23 @@ class BadInputTest {
             assertTrue(refused.result().error().contains("limit is 3"), refused.result().error());
         }
     }
+
+    @Test
+    void connectionsPastTheLimit_areToldToTryLater_andTheOthersKeepWorking() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir, cfg -> cfg.maxConnections(2))) {
+            P2c2rClient first = net.gamer("gamer_first");
+            RawClient second = net.raw();
+            second.send("{\"type\":\"register_gamer\",\"gamer_id\":\"gamer_second\"}");
+            second.await(Registered.class, TestNetwork.WAIT);
+            RawClient third = net.raw();
+            assertEquals(1013, third.closeCode.get(10, TimeUnit.SECONDS));
+            second.closeBlocking();
+            // The coordinator logs the disconnect after it has counted the connection as gone.
+            net.awaitLog("Gamer disconnected: gamer_second");
+            RawClient fourth = net.raw();
+            fourth.send("{\"type\":\"register_gamer\",\"gamer_id\":\"gamer_fourth\"}");
+            assertEquals("gamer_fourth", fourth.await(Registered.class, TestNetwork.WAIT).id());
+            assertTrue(first.isOpen());
+        }
+    }
 }
