@@ -104,7 +104,7 @@ class BadInputTest {
             RawClient second = net.raw();
             second.send("{\"type\":\"register_gamer\",\"gamer_id\":\"gamer_second\"}");
             second.await(Registered.class, TestNetwork.WAIT);
-            RawClient third = net.raw();
+            RawClient third = RawClient.attempt(net.port());
             assertEquals(1013, third.closeCode.get(10, TimeUnit.SECONDS));
             second.closeBlocking();
             // The coordinator logs the disconnect after it has counted the connection as gone.

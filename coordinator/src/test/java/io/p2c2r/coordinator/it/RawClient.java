@@ -30,6 +30,13 @@ final class RawClient extends WebSocketClient {
         return c;
     }
 
+    /** Connects without requiring the connection to stay open (the server may close it at once). */
+    static RawClient attempt(int port) throws InterruptedException {
+        RawClient c = new RawClient(port);
+        c.connectBlocking(10, TimeUnit.SECONDS);
+        return c;
+    }
+
     /** The next message of type {@code type}, skipping others; fails after {@code timeout}. */
     <T extends ServerMessage> T await(Class<T> type, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
