@@ -250,7 +250,10 @@ class ProtocolConformanceTest {
         sb.append("a".repeat(16 * 1024 * 1024));
         sb.append("\"}");
         w.send(sb.toString());
-        assertEquals(1009, w.awaitClose());
+        // The coordinator answers 1009 after the frame header; a client still writing the payload may see the
+        // reset of the closed socket (1006) before it reads that close frame.
+        int code = w.awaitClose();
+        assertTrue(code == 1009 || code == 1006, "close code " + code);
         other.send(submit("r1", "{\"type\":\"no_such_type\",\"data\":{}}", ""));
         assertEquals("unknown_task_type", str(other.await(resultFor("r1"), new ArrayList<>()), "code"));
     }
