@@ -340,6 +340,36 @@ public final class Codec {
         }
     }
 
+    /**
+     * Writes {@code e} compactly. Numbers go out as their parsed text: the strict reader already checked them,
+     * and Gson's own number writer would check each one again with a regular expression (the hot spot
+     * when relaying large results).
+     */
+    private static void writeCompact(JsonWriter w, JsonElement e) throws IOException {
+        if (e.isJsonObject()) {
+            w.beginObject();
+            for (Map.Entry<String, JsonElement> entry : e.getAsJsonObject().entrySet()) {
+                w.name(entry.getKey());
+                writeCompact(w, entry.getValue());
+            }
+            w.endObject();
+        } else if (e.isJsonArray()) {
+            w.beginArray();
+            for (JsonElement item : e.getAsJsonArray()) {
+                writeCompact(w, item);
+            }
+            w.endArray();
+        } else if (e.isJsonNull()) {
+            w.nullValue();
+        } else if (e.getAsJsonPrimitive().isNumber()) {
+            w.jsonValue(e.getAsString());
+        } else if (e.getAsJsonPrimitive().isBoolean()) {
+            w.value(e.getAsBoolean());
+        } else {
+            w.value(e.getAsString());
+        }
+    }
+
     /** Writes a RawJson as the JSON it holds; reads any JSON value back into a RawJson. */
     private static final class RawJsonAdapter extends TypeAdapter<RawJson> {
         @Override
@@ -354,7 +384,14 @@ public final class Codec {
         @Override
         public RawJson read(JsonReader in) throws IOException {
             JsonElement e = ELEMENTS.read(in);
-            return e.isJsonNull() ? null : new RawJson(e.toString());
+            if (e.isJsonNull()) {
+                return null;
+            }
+            StringWriter text = new StringWriter();
+            JsonWriter w = new JsonWriter(text);
+            w.setHtmlSafe(false);
+            writeCompact(w, e);
+            return new RawJson(text.toString());
         }
     }
 }

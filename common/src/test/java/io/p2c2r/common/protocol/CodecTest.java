@@ -80,6 +80,15 @@ class CodecTest {
     }
 
     @Test
+    void rawJsonFields_keepTheirValuesExactly_whenRelayed() {
+        String result = "{\"path\":[[0,0],[1,1]],\"distance\":8.242640687119286,\"big\":1e-7,\"s\":\"<a&b>\",\"n\":null}";
+        String frame = "{\"type\":\"task_result\",\"task_id\":\"t1\",\"status\":\"completed\",\"result\":" + result
+                + ",\"processing_time_ms\":1.5}";
+        PeerTaskResult r = (PeerTaskResult) Codec.decodeClient(frame);
+        assertEquals(result, r.result().text());
+    }
+
+    @Test
     void resultTrees_serialise() {
         RawJson raw = Codec.toRaw(Map.of("n", 3, "list", new int[] {1, 2}));
         assertEquals(Map.of("n", new java.math.BigDecimal("3"), "list", java.util.List.of(
