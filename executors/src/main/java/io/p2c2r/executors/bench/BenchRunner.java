@@ -24,7 +24,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchRunner {
     /** One bench case's timings in milliseconds. */
-    public record Measurement(TaskType type, String caseName, int runs, double medianMs, double minMs, double maxMs) {
+    public record Measurement(TaskType type, String caseName, int runs, double medianMs, double minMs, double maxMs,
+                              long raysTraced) {
+        /** Rays per second at the median time, or 0 when the task does not trace rays. */
+        public double raysPerSecond() {
+            return raysTraced <= 0 || medianMs <= 0 ? 0 : raysTraced / (medianMs / 1000.0);
+        }
     }
 
     private final ExecutorRegistry registry;
@@ -43,7 +48,8 @@ public final class BenchRunner {
     /** As {@link #run(Set, int, ExecutionContext)}; {@code seedOnly} keeps just each type's first (seed) case. */
     public List<Measurement> run(Set<TaskType> only, int runs, ExecutionContext ctx, boolean seedOnly) {
         List<Measurement> results = new ArrayList<>();
-        out.printf("%-24s %-28s %5s %12s %12s %12s%n", "task type", "case", "runs", "median ms", "min ms", "max ms");
+        out.printf("%-24s %-28s %5s %12s %12s %12s  %s%n", "task type", "case", "runs", "median ms", "min ms", "max ms",
+                "rays/s per thread");
         for (TaskExecutor executor : registry.all()) {
             if (!only.isEmpty() && !only.contains(executor.type())) {
                 continue;
@@ -52,8 +58,10 @@ public final class BenchRunner {
             for (BenchCase c : seedOnly ? cases.subList(0, Math.min(1, cases.size())) : cases) {
                 Measurement m = measure(executor, c, runs, ctx);
                 results.add(m);
-                out.printf("%-24s %-28s %5d %12.2f %12.2f %12.2f%n", m.type().wireName(), m.caseName(), m.runs(),
-                        m.medianMs(), m.minMs(), m.maxMs());
+                String rays = m.raysPerSecond() == 0 ? ""
+                        : String.format("%.2f M", m.raysPerSecond() / 1e6 / ctx.parallelism());
+                out.printf("%-24s %-28s %5d %12.2f %12.2f %12.2f  %s%n", m.type().wireName(), m.caseName(), m.runs(),
+                        m.medianMs(), m.minMs(), m.maxMs(), rays);
                 out.flush();
             }
         }
@@ -74,7 +82,8 @@ public final class BenchRunner {
         }
         Arrays.sort(ms);
         double median = runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
-        return new Measurement(executor.type(), c.name(), runs, median, ms[0], ms[runs - 1]);
+        long rays = sink.get("rays_traced") instanceof Number n ? n.longValue() : 0;
+        return new Measurement(executor.type(), c.name(), runs, median, ms[0], ms[runs - 1], rays);
     }
 
     /** {@code BenchRunner [runs] [threads] [task_type...]}: a quick way to bench from a build tree. */
