@@ -193,7 +193,7 @@ public final class Codec {
         StringWriter out = new StringWriter(sizeHint);
         try (JsonWriter w = new JsonWriter(out)) {
             w.setHtmlSafe(false);
-            writeCanonical(w, e);
+            writeJson(w, e, true);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -314,25 +314,30 @@ public final class Codec {
         return d;
     }
 
-    private static void writeCanonical(JsonWriter w, JsonElement e) throws IOException {
+    /**
+     * Writes {@code e} without whitespace. Canonical form sorts object keys and normalizes numbers; otherwise
+     * keys keep their order and numbers go out as parsed (the strict reader already checked them, and Gson's
+     * own number writer would check each again with a regular expression, the hot spot when relaying results).
+     */
+    private static void writeJson(JsonWriter w, JsonElement e, boolean canonical) throws IOException {
         if (e.isJsonObject()) {
             w.beginObject();
-            for (Map.Entry<String, JsonElement> entry : new TreeMap<>(e.getAsJsonObject().asMap()).entrySet()) {
+            Map<String, JsonElement> members = e.getAsJsonObject().asMap();
+            for (Map.Entry<String, JsonElement> entry : (canonical ? new TreeMap<>(members) : members).entrySet()) {
                 w.name(entry.getKey());
-                writeCanonical(w, entry.getValue());
+                writeJson(w, entry.getValue(), canonical);
             }
             w.endObject();
         } else if (e.isJsonArray()) {
             w.beginArray();
             for (JsonElement item : e.getAsJsonArray()) {
-                writeCanonical(w, item);
+                writeJson(w, item, canonical);
             }
             w.endArray();
         } else if (e.isJsonNull()) {
             w.nullValue();
         } else if (e.getAsJsonPrimitive().isNumber()) {
-            BigDecimal d = number(e.getAsString());
-            w.jsonValue(d.signum() == 0 ? "0" : d.stripTrailingZeros().toString());
+            w.jsonValue(canonical ? canonicalNumber(e.getAsString()) : e.getAsString());
         } else if (e.getAsJsonPrimitive().isBoolean()) {
             w.value(e.getAsBoolean());
         } else {
@@ -340,34 +345,9 @@ public final class Codec {
         }
     }
 
-    /**
-     * Writes {@code e} compactly. Numbers go out as their parsed text: the strict reader already checked them,
-     * and Gson's own number writer would check each one again with a regular expression (the hot spot
-     * when relaying large results).
-     */
-    private static void writeCompact(JsonWriter w, JsonElement e) throws IOException {
-        if (e.isJsonObject()) {
-            w.beginObject();
-            for (Map.Entry<String, JsonElement> entry : e.getAsJsonObject().entrySet()) {
-                w.name(entry.getKey());
-                writeCompact(w, entry.getValue());
-            }
-            w.endObject();
-        } else if (e.isJsonArray()) {
-            w.beginArray();
-            for (JsonElement item : e.getAsJsonArray()) {
-                writeCompact(w, item);
-            }
-            w.endArray();
-        } else if (e.isJsonNull()) {
-            w.nullValue();
-        } else if (e.getAsJsonPrimitive().isNumber()) {
-            w.jsonValue(e.getAsString());
-        } else if (e.getAsJsonPrimitive().isBoolean()) {
-            w.value(e.getAsBoolean());
-        } else {
-            w.value(e.getAsString());
-        }
+    private static String canonicalNumber(String text) {
+        BigDecimal d = number(text);
+        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
     }
 
     /** Writes a RawJson as the JSON it holds; reads any JSON value back into a RawJson. */
@@ -390,7 +370,7 @@ public final class Codec {
             StringWriter text = new StringWriter();
             JsonWriter w = new JsonWriter(text);
             w.setHtmlSafe(false);
-            writeCompact(w, e);
+            writeJson(w, e, false);
             return new RawJson(text.toString());
         }
     }
