@@ -1,7 +1,7 @@
 package io.p2c2r.gamer;
 
 import io.p2c2r.common.identity.IdentityStore;
-import io.p2c2r.gamer.client.P2c2rClient;
+import io.p2c2r.client.P2c2rClient;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

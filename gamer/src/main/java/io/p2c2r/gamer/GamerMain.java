@@ -3,7 +3,7 @@ package io.p2c2r.gamer;
 import io.p2c2r.common.P2c2rException;
 import io.p2c2r.common.Version;
 import io.p2c2r.common.money.Money;
-import io.p2c2r.gamer.client.P2c2rClient;
+import io.p2c2r.client.P2c2rClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package io.p2c2r.gamer;
 
 import io.p2c2r.common.money.Money;
-import io.p2c2r.gamer.client.P2c2rClient;
-import io.p2c2r.gamer.client.TaskReply;
+import io.p2c2r.client.P2c2rClient;
+import io.p2c2r.client.TaskReply;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.p2c2r.gamer;
 
 import io.p2c2r.common.P2c2rException;
 import io.p2c2r.common.protocol.Codec;
-import io.p2c2r.gamer.client.P2c2rClient;
-import io.p2c2r.gamer.client.TaskReply;
+import io.p2c2r.client.P2c2rClient;
+import io.p2c2r.client.TaskReply;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

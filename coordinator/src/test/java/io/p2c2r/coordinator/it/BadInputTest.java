@@ -7,7 +7,7 @@ import io.p2c2r.common.protocol.ErrorCodes;
 import io.p2c2r.common.protocol.ErrorMessage;
 import io.p2c2r.common.protocol.GamerTaskResult;
 import io.p2c2r.common.protocol.Registered;
-import io.p2c2r.gamer.client.P2c2rClient;
+import io.p2c2r.client.P2c2rClient;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.p2c2r.common.money.Money;
 import io.p2c2r.common.task.TaskType;
-import io.p2c2r.gamer.client.P2c2rClient;
-import io.p2c2r.gamer.client.TaskReply;
+import io.p2c2r.client.P2c2rClient;
+import io.p2c2r.client.TaskReply;
 import io.p2c2r.peer.PeerNode;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -9,7 +9,7 @@ import io.p2c2r.coordinator.Console;
 import io.p2c2r.coordinator.Coordinator;
 import io.p2c2r.coordinator.CoordinatorConfig;
 import io.p2c2r.executors.ExecutorRegistry;
-import io.p2c2r.gamer.client.P2c2rClient;
+import io.p2c2r.client.P2c2rClient;
 import io.p2c2r.peer.PeerNode;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.p2c2r.gamer.client;
+package io.p2c2r.client;
 
 import io.p2c2r.common.money.Money;
 import io.p2c2r.common.protocol.GamerTaskResult;
