@@ -1,5 +1,6 @@
 package io.p2c2r.coordinator;
 
+import io.p2c2r.coordinator.core.Clock;
 import io.p2c2r.coordinator.core.EventLoop;
 import io.p2c2r.coordinator.core.Hub;
 import io.p2c2r.coordinator.core.Stats;
@@ -40,7 +41,7 @@ public final class Coordinator implements AutoCloseable {
         Snapshot snapshot = store.load(System.currentTimeMillis());
         store.start();
         EventLoop loop = new EventLoop(console);
-        Hub hub = new Hub(config, console, store, loop, snapshot);
+        Hub hub = new Hub(config, console, store, loop::execute, Clock.system(), snapshot);
         CoordinatorServer server = new CoordinatorServer(new InetSocketAddress(config.host(), config.port()), config,
                 loop, hub, console, ExecutorRegistry.builtIn());
         server.start();

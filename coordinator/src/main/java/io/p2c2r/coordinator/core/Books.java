@@ -14,15 +14,18 @@ final class Books {
     private long revenueNanos;
     private long completed;
 
-    Books(Rates rates, long cacheTtlMillis, long revenueNanos) {
+    private final Clock clock;
+
+    Books(Rates rates, long cacheTtlMillis, long revenueNanos, Clock clock) {
         this.rates = rates;
+        this.clock = clock;
         this.cacheTtlMillis = cacheTtlMillis;
         this.revenueNanos = revenueNanos;
     }
 
     /** Bills {@code task}, completed by {@code peer} with {@code r}; returns what the store must write. */
     Completion settle(Task task, PeerState peer, PeerTaskResult r) {
-        long observedMicros = (System.nanoTime() - task.dispatchedNanos) / 1_000;
+        long observedMicros = (clock.nanoTime() - task.dispatchedNanos) / 1_000;
         long reportedMicros = Math.round(r.processingTimeMs() * 1_000);
         Rates.Bill bill = rates.bill(Math.min(Math.min(reportedMicros, observedMicros), Rates.MAX_BILLED_MICROS));
         peer.account.totalNanos += bill.peerEarning().nanos();
@@ -31,7 +34,7 @@ final class Books {
         task.gamer.account.tasksCompleted++;
         revenueNanos += bill.fee().nanos();
         completed++;
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         return new Completion(task.id, task.gamer.account.id, peer.account.id, task.type.wireName(), task.version,
                 task.cacheKey, r.result().text(), r.processingTimeMs(), task.attempts, bill, now, now + cacheTtlMillis);
     }

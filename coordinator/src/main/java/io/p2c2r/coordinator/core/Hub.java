@@ -27,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.java_websocket.framing.CloseFrame;
+import java.util.concurrent.Executor;
 
 /**
  * The coordinator's state machine: sessions, registration, routing, results, deadlines. Every method runs
@@ -38,25 +38,29 @@ public final class Hub {
     private final CoordinatorConfig config;
     private final Console console;
     private final Store store;
-    private final EventLoop loop;
+    private final Executor loop;
     private final Accounts accounts;
     private final Books books;
-    private final TaskBoard board = new TaskBoard();
+    private final TaskBoard board;
     private final Map<String, PeerState> peers = new LinkedHashMap<>();
     private final List<GamerState> gamers = new ArrayList<>();
-    private final long startNanos = System.nanoTime();
+    private final Clock clock;
+    private final long startNanos;
     private long assignSeq;
     private long tasksRouted;
     private long tasksStored;
     private long cacheHits;
 
-    public Hub(CoordinatorConfig config, Console console, Store store, EventLoop loop, Snapshot snapshot) {
+    public Hub(CoordinatorConfig config, Console console, Store store, Executor loop, Clock clock, Snapshot snapshot) {
         this.config = config;
         this.console = console;
         this.store = store;
         this.loop = loop;
+        this.clock = clock;
+        this.startNanos = clock.nanoTime();
         this.accounts = new Accounts(snapshot, store);
-        this.books = new Books(config.rates(), config.cacheTtl().toMillis(), snapshot.totalFeesNanos());
+        this.books = new Books(config.rates(), config.cacheTtl().toMillis(), snapshot.totalFeesNanos(), clock);
+        this.board = new TaskBoard(clock);
         this.tasksStored = snapshot.tasksStored();
     }
 
@@ -86,12 +90,12 @@ public final class Hub {
         console.debug(" Refused a message from " + s.describe() + ": " + code + ": " + message);
         send(s, new ErrorMessage(code, message, requestId, taskId));
         if (s.protocolErrors > 100) {
-            s.link.close(CloseFrame.POLICY_VALIDATION, "too many bad messages");
+            s.channel.close(CloseReason.POLICY, "too many bad messages");
         }
     }
 
     public void heard(Session s) {
-        s.lastHeardNanos = System.nanoTime();
+        s.lastHeardNanos = clock.nanoTime();
     }
 
     /** A peer's heartbeat; from anyone else it is refused like any other peer message. */
@@ -107,39 +111,39 @@ public final class Hub {
     // ---- registration ----
 
     public void registerPeer(Session s, RegisterPeer m) {
-        Accounts.Granted g = grant(s, () -> accounts.peer(m.peerId(), m.token(), System.currentTimeMillis()));
+        Accounts.Granted g = grant(s, () -> accounts.peer(m.peerId(), m.token(), clock.millis()));
         if (g == null) {
             return;
         }
         PeerState previous = peers.remove(m.peerId());
         if (previous != null) {
-            previous.session.link.close(CloseFrame.POLICY_VALIDATION, "replaced by a new connection of the same peer");
+            previous.session.channel.close(CloseReason.POLICY, "replaced by a new connection of the same peer");
             detachPeer(previous, "peer " + m.peerId() + " reconnected");
         }
         PeerState p = new PeerState(s, g.account(), m.capabilities());
         s.peer = p;
         peers.put(m.peerId(), p);
         var caps = m.capabilities();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         store.submit(t -> t.peers.seen(m.peerId(), caps.platform(), caps.cores(), caps.slots(), caps.softwareVersion(), now));
         send(s, registered(Registered.PEER, g));
-        console.info(" Peer connected: " + m.peerId() + " (" + s.link.remote() + ") " + caps.slots() + " slots, "
+        console.info(" Peer connected: " + m.peerId() + " (" + s.channel.remote() + ") " + caps.slots() + " slots, "
                 + caps.tasks().size() + " task types" + (g.created() ? ", new" : ""));
         dispatch();
     }
 
     public void registerGamer(Session s, RegisterGamer m) {
-        Accounts.Granted g = grant(s, () -> accounts.gamer(m.gamerId(), m.token(), System.currentTimeMillis()));
+        Accounts.Granted g = grant(s, () -> accounts.gamer(m.gamerId(), m.token(), clock.millis()));
         if (g == null) {
             return;
         }
         GamerState gs = new GamerState(s, g.account());
         s.gamer = gs;
         gamers.add(gs);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         store.submit(t -> t.gamers.seen(m.gamerId(), now));
         send(s, registered(Registered.GAMER, g));
-        console.info(" Gamer connected: " + m.gamerId() + " (" + s.link.remote() + ")");
+        console.info(" Gamer connected: " + m.gamerId() + " (" + s.channel.remote() + ")");
     }
 
     private interface Grant {
@@ -155,9 +159,9 @@ public final class Hub {
         try {
             return grant.get();
         } catch (Accounts.Refused e) {
-            console.warn(" Registration refused from " + s.link.remote() + ": " + e.getMessage());
+            console.warn(" Registration refused from " + s.channel.remote() + ": " + e.getMessage());
             send(s, ErrorMessage.of(ErrorCodes.AUTH_FAILED, e.getMessage()));
-            s.link.close(CloseFrame.POLICY_VALIDATION, "registration refused");
+            s.channel.close(CloseReason.POLICY, "registration refused");
             return null;
         }
     }
@@ -191,10 +195,10 @@ public final class Hub {
         }
         long timeoutMs = sub.message().timeoutMs() != null ? sub.message().timeoutMs() : config.defaultTaskTimeout().toMillis();
         Task task = new Task(board.newId(), requestId, gamer, sub.type(), sub.version(), sub.cacheKey(),
-                sub.message().task().data(), System.nanoTime(), timeoutMs * 1_000_000L);
+                sub.message().task().data(), clock.nanoTime(), timeoutMs * 1_000_000L);
         board.open(task);
         tasksStored++;
-        long nowMillis = System.currentTimeMillis();
+        long nowMillis = clock.millis();
         TaskRow row = new TaskRow(task.id, requestId, gamer.account.id, task.type.wireName(), task.version,
                 task.cacheKey, task.data.text(), nowMillis);
         store.submit(t -> t.submitted(row));
@@ -251,7 +255,7 @@ public final class Hub {
     }
 
     private void assign(Task task, PeerState peer) {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         long execNanos = Math.max(1_000_000L, Math.min(config.executionTimeout().toNanos(), task.overallDeadlineNanos() - now));
         task.state = Task.State.RUNNING;
         task.peer = peer;
@@ -272,7 +276,7 @@ public final class Hub {
     /** The peer lost the task (dropped, missed its deadline, could not run it): queue it again, or give up. */
     private void retryOrFail(Task task, String why) {
         task.peer = null;
-        if (System.nanoTime() >= task.overallDeadlineNanos()) {
+        if (clock.nanoTime() >= task.overallDeadlineNanos()) {
             timeout(task);
         } else if (task.attempts >= config.maxAttempts()) {
             finish(task, "failed", ErrorCodes.PEER_FAILED, "task failed on " + task.attempts + " peer(s); last: " + why);
@@ -336,7 +340,7 @@ public final class Hub {
 
     /** Runs a few times a second: deadlines, timeouts, silent peers. */
     public void tick() {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         for (Task task : board.snapshot()) {
             if (task.state == Task.State.RUNNING && now > task.executionDeadlineNanos) {
                 PeerState peer = task.peer;
@@ -350,7 +354,7 @@ public final class Hub {
         for (PeerState p : new ArrayList<>(peers.values())) {
             if (now - p.session.lastHeardNanos > silence) {
                 console.warn(" Peer " + p.account.id + " sent nothing for " + config.heartbeatTimeout().toSeconds() + " s; closing");
-                p.session.link.close(CloseFrame.GOING_AWAY, "no heartbeat");
+                p.session.channel.close(CloseReason.GOING_AWAY, "no heartbeat");
                 detachPeer(p, "peer " + p.account.id + " went silent");
             }
         }
@@ -358,7 +362,7 @@ public final class Hub {
     }
 
     public void purgeCache() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         store.submit(t -> {
             int n = t.results.purgeExpired(now);
             if (n > 0) {
@@ -389,7 +393,7 @@ public final class Hub {
     private void storeStatus(Task task, String status, String code, String error, Double processingMs) {
         String peerId = task.peer != null ? task.peer.account.id : null;
         int attempts = task.attempts;
-        Long finished = task.state == Task.State.DONE ? System.currentTimeMillis() : null;
+        Long finished = task.state == Task.State.DONE ? clock.millis() : null;
         store.submit(t -> t.tasks.update(task.id, status, peerId, attempts, finished, processingMs, code, error));
     }
 
@@ -401,7 +405,7 @@ public final class Hub {
 
     private void send(Session s, ServerMessage m) {
         if (!s.closed) {
-            s.link.send(Codec.encode(m));
+            s.channel.send(Codec.encode(m));
         }
     }
 
@@ -409,7 +413,7 @@ public final class Hub {
 
     public Stats stats() {
         long distinctGamers = gamers.stream().map(g -> g.account.id).distinct().count();
-        return new Stats((System.nanoTime() - startNanos) / 1_000_000, peers.size(), (int) distinctGamers, tasksRouted,
+        return new Stats((clock.nanoTime() - startNanos) / 1_000_000, peers.size(), (int) distinctGamers, tasksRouted,
                 books.completed(), cacheHits, books.revenueNanos(), tasksStored, board.queuedCount(), board.runningCount());
     }
 
@@ -419,10 +423,10 @@ public final class Hub {
             finish(task, "interrupted", ErrorCodes.SHUTTING_DOWN, "the coordinator is shutting down");
         }
         for (PeerState p : peers.values()) {
-            p.session.link.close(CloseFrame.GOING_AWAY, "coordinator shutting down");
+            p.session.channel.close(CloseReason.GOING_AWAY, "coordinator shutting down");
         }
         for (GamerState g : gamers) {
-            g.session.link.close(CloseFrame.GOING_AWAY, "coordinator shutting down");
+            g.session.channel.close(CloseReason.GOING_AWAY, "coordinator shutting down");
         }
     }
 }

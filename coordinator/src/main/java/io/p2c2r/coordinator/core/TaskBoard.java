@@ -14,7 +14,12 @@ final class TaskBoard {
     private final Map<String, Task> open = new LinkedHashMap<>();
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
     private final Map<String, Integer> openByGamer = new HashMap<>();
+    private final Clock clock;
     private long seq;
+
+    TaskBoard(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Registers a new task as open (state LOOKUP) and counts it against its gamer. */
     void open(Task task) {
@@ -73,7 +78,7 @@ final class TaskBoard {
 
     /** A new task id: time-ordered, unique within this run, and unlikely to repeat across runs. */
     String newId() {
-        return "task_" + Long.toString(System.currentTimeMillis(), 36) + "_" + Long.toString(++seq, 36)
+        return "task_" + Long.toString(clock.millis(), 36) + "_" + Long.toString(++seq, 36)
                 + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
     }
 }

@@ -21,10 +21,12 @@ import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 
 /**
@@ -40,7 +42,7 @@ public final class CoordinatorServer extends WebSocketServer {
     private final int maxTaskDataBytes;
     private final long maxBufferedBytes;
     private final int maxConnections;
-    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
     private final CompletableFuture<Integer> started = new CompletableFuture<>();
 
     public CoordinatorServer(InetSocketAddress address, CoordinatorConfig config, EventLoop loop, Hub hub, Console console,
@@ -53,6 +55,7 @@ public final class CoordinatorServer extends WebSocketServer {
         this.maxTaskDataBytes = config.maxTaskDataBytes();
         this.maxBufferedBytes = config.maxBufferedBytesPerConnection();
         this.maxConnections = config.maxConnections();
+        setWebSocketFactory(new CountingServerFactory(new DefaultWebSocketServerFactory()));
         setReuseAddr(true);
         setTcpNoDelay(true);
         setConnectionLostTimeout(30);
@@ -77,7 +80,7 @@ public final class CoordinatorServer extends WebSocketServer {
             conn.close(CloseFrame.TRY_AGAIN_LATER, "the coordinator is full; try again later");
             return;
         }
-        Session session = new Session(new Link(conn, maxBufferedBytes));
+        Session session = new Session(new Link(conn, maxBufferedBytes), System.nanoTime());
         conn.setAttachment(session);
     }
 
