@@ -16,6 +16,13 @@ public interface ExecutionContext {
 
     boolean isCancelled();
 
+    /**
+     * Records a wall-clock or other machine-dependent figure (such as {@code render_ms}) beside the result, never
+     * inside it; peers send these as {@code metrics}. Ignored by contexts that do not collect them.
+     */
+    default void metric(String name, double value) {
+    }
+
     default void checkCancelled() {
         if (isCancelled()) {
             throw new CancellationException("task cancelled");

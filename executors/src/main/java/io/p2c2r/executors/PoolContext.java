@@ -2,7 +2,9 @@ package io.p2c2r.executors;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +21,7 @@ public final class PoolContext implements ExecutionContext {
     private final ExecutorService pool;
     private final int parallelism;
     private final BooleanSupplier cancelled;
+    private final Map<String, Double> metrics = new ConcurrentSkipListMap<>();
 
     public PoolContext(ExecutorService pool, int parallelism, BooleanSupplier cancelled) {
         if (parallelism < 1) {
@@ -40,6 +43,18 @@ public final class PoolContext implements ExecutionContext {
     @Override
     public boolean isCancelled() {
         return cancelled.getAsBoolean();
+    }
+
+    @Override
+    public void metric(String name, double value) {
+        if (this != SEQUENTIAL) {
+            metrics.put(name, value);
+        }
+    }
+
+    /** The figures recorded with {@link #metric}, by name. */
+    public Map<String, Double> metrics() {
+        return Map.copyOf(metrics);
     }
 
     @Override
