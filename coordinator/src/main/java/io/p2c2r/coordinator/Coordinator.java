@@ -38,7 +38,8 @@ public final class Coordinator implements AutoCloseable {
 
     public static Coordinator start(CoordinatorConfig config, Console console) {
         Store store = Store.open(config.database(), console::error);
-        Snapshot snapshot = store.load(System.currentTimeMillis());
+        Snapshot snapshot = store.load(System.currentTimeMillis(), config.checking().holdWindow().toMillis(),
+                config.checking().maxOpenChecks());
         store.start();
         EventLoop loop = new EventLoop(console);
         Hub hub = new Hub(config, console, store, loop::execute, Clock.system(), snapshot);
@@ -60,7 +61,9 @@ public final class Coordinator implements AutoCloseable {
         loop.every(200, hub::tick);
         loop.every(config.statsInterval().toMillis(), () -> console.block(hub.stats().render()));
         loop.every(60_000, hub::purgeCache);
+        loop.every(60_000, hub::grantDue);
         loop.execute(hub::purgeCache);
+        loop.execute(hub::grantDue);
         return new Coordinator(store, loop, hub, server, snapshot, port);
     }
 

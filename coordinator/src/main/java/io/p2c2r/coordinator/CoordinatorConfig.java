@@ -1,6 +1,7 @@
 package io.p2c2r.coordinator;
 
 import io.p2c2r.common.money.Rates;
+import io.p2c2r.coordinator.trust.TrustPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,7 +12,46 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
                                 Duration defaultTaskTimeout, Duration executionTimeout, int maxAttempts,
                                 int maxOpenTasksPerGamer, int maxQueuedTasks, int maxFrameBytes,
                                 int maxTaskDataBytes, long maxBufferedBytesPerConnection,
-                                Duration heartbeatTimeout, Duration statsInterval, int maxConnections) {
+                                Duration heartbeatTimeout, Duration statsInterval, int maxConnections, Checking checking) {
+    /**
+     * How results are checked: the trust policy, how long earnings stay pending without a check (the hold window),
+     * bounds on open checks (count and bytes of task data they keep), how often an idle peer may get a known-answer
+     * spot check (zero: never), and the bytes of wait-mode results kept while their agreement is awaited.
+     */
+    public record Checking(TrustPolicy policy, Duration holdWindow, int maxOpenChecks, long maxCheckBytes,
+                           Duration spotCheckInterval, long maxHeldResultBytes) {
+        public Checking {
+            if (policy == null) {
+                throw new IllegalArgumentException("trust policy is missing");
+            }
+            positive("hold window", holdWindow);
+            range("max open checks", maxOpenChecks, 1, 10_000_000);
+            range("max check bytes", maxCheckBytes, 1 << 20, 1L << 40);
+            range("max held result bytes", maxHeldResultBytes, 1 << 20, 1L << 40);
+            if (spotCheckInterval == null || spotCheckInterval.isNegative()) {
+                throw new IllegalArgumentException("spot check interval " + spotCheckInterval + " must be zero (off) or positive");
+            }
+        }
+
+        /** The production defaults: {@link TrustPolicy#defaults()}, 24 h hold, 10,000 checks in 256 MiB, spot checks every 5 min. */
+        public static Checking defaults() {
+            return new Checking(TrustPolicy.defaults(), Duration.ofHours(24), 10_000, 256L << 20, Duration.ofMinutes(5),
+                    256L << 20);
+        }
+
+        public Checking withPolicy(TrustPolicy p) {
+            return new Checking(p, holdWindow, maxOpenChecks, maxCheckBytes, spotCheckInterval, maxHeldResultBytes);
+        }
+
+        public Checking withHoldWindow(Duration d) {
+            return new Checking(policy, d, maxOpenChecks, maxCheckBytes, spotCheckInterval, maxHeldResultBytes);
+        }
+
+        public Checking withSpotCheckInterval(Duration d) {
+            return new Checking(policy, holdWindow, maxOpenChecks, maxCheckBytes, d, maxHeldResultBytes);
+        }
+    }
+
     public CoordinatorConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is out of range [0, 65535]");
@@ -27,6 +67,9 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         range("max queued tasks", maxQueuedTasks, 1, 1_000_000);
         range("max frame bytes", maxFrameBytes, 4096, 256 << 20);
         range("max task data bytes", maxTaskDataBytes, 256, maxFrameBytes);
+        if (checking == null) {
+            throw new IllegalArgumentException("checking settings are missing");
+        }
         if (maxBufferedBytesPerConnection < maxFrameBytes) {
             throw new IllegalArgumentException("max buffered bytes per connection " + maxBufferedBytesPerConnection
                     + " must be at least the max frame size " + maxFrameBytes);
@@ -60,8 +103,25 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         private Duration heartbeatTimeout = Duration.ofSeconds(45);
         private Duration statsInterval = Duration.ofSeconds(10);
         private int maxConnections = 10_000;
+        private Checking checking = Checking.defaults();
 
         private Builder() {}
+
+        /** How results are checked and peers trusted. */
+        public Builder checking(Checking c) {
+            this.checking = c;
+            return this;
+        }
+
+        /** Shorthand for {@code checking(checking.withPolicy(p))}. */
+        public Builder trust(TrustPolicy p) {
+            this.checking = checking.withPolicy(p);
+            return this;
+        }
+
+        public Checking checking() {
+            return checking;
+        }
 
         public Builder listen(String host, int port) {
             this.host = host;
@@ -119,7 +179,7 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         public CoordinatorConfig build() {
             return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
                     maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                    maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval, maxConnections);
+                    maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval, maxConnections, checking);
         }
     }
 

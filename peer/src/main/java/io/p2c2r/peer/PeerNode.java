@@ -14,6 +14,7 @@ import io.p2c2r.common.protocol.RegisterPeer;
 import io.p2c2r.common.protocol.Registered;
 import io.p2c2r.common.protocol.ResultAccepted;
 import io.p2c2r.common.protocol.ServerMessage;
+import io.p2c2r.common.protocol.TrustLevel;
 import io.p2c2r.executors.ExecutorRegistry;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -162,11 +163,14 @@ public final class PeerNode implements AutoCloseable {
                 config.identities().saveToken("peer", peerId, r.token());
             }
             print("✅ Connected! Registered as: " + r.id() + "\n Earning rate: " + Money.parseUsd(r.peerRateUsdPerHour()).format(2)
-                    + "/hour (total earned so far: " + Money.parseUsd(r.totalUsd()).format(9) + ")\n");
+                    + "/hour (earned so far: " + earnings(r.totalUsd(), r.pendingUsd(), r.grantedUsd()) + ")"
+                    + trustSummary(r.trust()) + "\n");
             firstRegistration.complete(r);
         } else if (m instanceof ResultAccepted a) {
             stats.earned(a.earnedNanos());
-            print("    Earned: " + Money.ofNanos(a.earnedNanos()).format(9) + " for " + a.taskId());
+            print("    Earned: " + Money.ofNanos(a.earnedNanos()).format(9) + " for " + a.taskId() + " (pending)"
+                    + (a.trust() != null ? "; " + a.trust().describe() : "") + " (total " + earnings(a.totalEarnedUsd(),
+                    a.pendingUsd(), a.grantedUsd()) + ")");
         } else if (m instanceof ErrorMessage e) {
             print("❌ Cloud says " + e.code() + ": " + e.message());
             if (ErrorCodes.AUTH_FAILED.equals(e.code())) {
@@ -204,6 +208,29 @@ public final class PeerNode implements AutoCloseable {
         } finally {
             running.decrementAndGet();
         }
+    }
+
+    /** "$0.000123 ($0.000100 granted, $0.000023 pending)", or just the total from an older coordinator. */
+    static String earnings(String totalUsd, String pendingUsd, String grantedUsd) {
+        String total = Money.parseUsd(totalUsd).format(9);
+        if (pendingUsd == null || grantedUsd == null) {
+            return total;
+        }
+        return total + ": " + Money.parseUsd(grantedUsd).format(9) + " granted, " + Money.parseUsd(pendingUsd).format(9)
+                + " pending";
+    }
+
+    /** One line per trust level, trusted types first, e.g. "ai_pathfinding: trusted (42 agreed)". */
+    static String trustSummary(Map<String, TrustLevel> trust) {
+        if (trust == null || trust.isEmpty()) {
+            return "";
+        }
+        long trusted = trust.values().stream().filter(TrustLevel::trusted).count();
+        StringBuilder out = new StringBuilder("\n Trust: " + trusted + " of " + trust.size() + " task types trusted");
+        trust.entrySet().stream().filter(e -> e.getValue().trusted() || e.getValue().agreed() > 0)
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.append("\n   ").append(e.getKey()).append(": ").append(e.getValue().describe()));
+        return out.toString();
     }
 
     private void heartbeat() {

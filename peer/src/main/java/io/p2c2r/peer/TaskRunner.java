@@ -46,15 +46,15 @@ final class TaskRunner {
                     + " version " + executor.version() + ", not " + task.version(), 0);
         }
         try {
-            Map<String, Object> result = executor.execute(Codec.params(task.taskData()),
-                    new PoolContext(computePool, parallelism, cancelled));
+            PoolContext ctx = new PoolContext(computePool, parallelism, cancelled);
+            Map<String, Object> result = executor.execute(Codec.params(task.taskData()), ctx);
             RawJson json = Codec.toRaw(result);
             double ms = (System.nanoTime() - t0) / 1e6;
             if (json.text().length() > MAX_RESULT_CHARS) {
                 return PeerTaskResult.failed(task.taskId(), ErrorCodes.EXECUTION_FAILED, "the result is "
                         + json.text().length() + " characters; the limit is " + MAX_RESULT_CHARS, ms);
             }
-            return PeerTaskResult.completed(task.taskId(), json, ms);
+            return PeerTaskResult.completed(task.taskId(), json, ms, ctx.metrics());
         } catch (P2c2rException e) {
             return PeerTaskResult.failed(task.taskId(), e.code(), e.getMessage(), elapsed(t0));
         } catch (CancellationException e) {

@@ -20,7 +20,11 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +52,15 @@ public final class Codec {
             RegisterGamer.TYPE, RegisterGamer.class,
             SubmitTask.TYPE, SubmitTask.class,
             PeerTaskResult.TYPE, PeerTaskResult.class,
-            Heartbeat.TYPE, Heartbeat.class);
+            Heartbeat.TYPE, Heartbeat.class,
+            GetTask.TYPE, GetTask.class);
     private static final Map<String, Class<? extends ServerMessage>> SERVER = Map.of(
             Registered.TYPE, Registered.class,
             ExecuteTask.TYPE, ExecuteTask.class,
             TaskAccepted.TYPE, TaskAccepted.class,
             GamerTaskResult.TYPE, GamerTaskResult.class,
             ResultAccepted.TYPE, ResultAccepted.class,
+            TaskCorrected.TYPE, TaskCorrected.class,
             ErrorMessage.TYPE, ErrorMessage.class);
 
     private Codec() {}
@@ -187,6 +193,45 @@ public final class Codec {
      */
     public static String canonical(RawJson json) {
         return canonicalText(parseStrict(json.text()), json.text().length());
+    }
+
+    /** SHA-256 (lowercase hex) of {@code json}'s canonical form: equal results, equal digests, on any machine. */
+    public static String canonicalSha256(RawJson json) {
+        return sha256Hex(canonical(json));
+    }
+
+    /** A result's canonical digest and its top-level {@code work_units} (null if absent or not a whole number). */
+    public record ResultDigest(String sha256, Long workUnits) {
+    }
+
+    /** {@link #canonicalSha256} and the result's {@code work_units}, from one parse of the text. */
+    public static ResultDigest digestResult(RawJson result) {
+        JsonElement e = parseStrict(result.text());
+        return new ResultDigest(sha256Hex(canonicalText(e, result.text().length())), workUnits(e));
+    }
+
+    private static Long workUnits(JsonElement e) {
+        if (!e.isJsonObject()) {
+            return null;
+        }
+        JsonElement w = e.getAsJsonObject().get("work_units");
+        if (w == null || !w.isJsonPrimitive() || !w.getAsJsonPrimitive().isNumber()) {
+            return null;
+        }
+        try {
+            long units = new BigDecimal(w.getAsString()).longValueExact();
+            return units >= 0 ? units : null;
+        } catch (ArithmeticException | NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+        }
     }
 
     private static String canonicalText(JsonElement e, int sizeHint) {

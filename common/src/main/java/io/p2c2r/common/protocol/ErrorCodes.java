@@ -22,6 +22,14 @@ public final class ErrorCodes {
     public static final String SHUTTING_DOWN = "shutting_down";
     public static final String CANCELLED = "cancelled";
     public static final String INTERNAL = "internal";
+    /** A peer's {@code result_sha256} is not the digest of the result it sent. */
+    public static final String RESULT_MISMATCH = "result_mismatch";
+    /** A {@code get_task} named a task this gamer never submitted (or that is no longer kept). */
+    public static final String UNKNOWN_TASK = "unknown_task";
+    /** A {@code get_task} named a task whose answer is not ready (its {@code task_result} is still to come). */
+    public static final String NOT_FINISHED = "not_finished";
+    /** A {@code get_task} named a finished task whose result is no longer stored (past the cache lifetime). */
+    public static final String RESULT_EXPIRED = "result_expired";
 
     private ErrorCodes() {}
 }

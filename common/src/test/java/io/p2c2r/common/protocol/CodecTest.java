@@ -83,9 +83,50 @@ class CodecTest {
     void rawJsonFields_keepTheirValuesExactly_whenRelayed() {
         String result = "{\"path\":[[0,0],[1,1]],\"distance\":8.242640687119286,\"big\":1e-7,\"s\":\"<a&b>\",\"n\":null}";
         String frame = "{\"type\":\"task_result\",\"task_id\":\"t1\",\"status\":\"completed\",\"result\":" + result
-                + ",\"processing_time_ms\":1.5}";
+                + ",\"result_sha256\":\"" + Codec.canonicalSha256(new RawJson(result)) + "\",\"processing_time_ms\":1.5}";
         PeerTaskResult r = (PeerTaskResult) Codec.decodeClient(frame);
         assertEquals(result, r.result().text());
+    }
+
+    @Test
+    void resultDigest_isTheSameForEqualResults_andReadsWorkUnits() {
+        Codec.ResultDigest a = Codec.digestResult(new RawJson("{\"b\":5.0,\"a\":[1,2],\"work_units\":12}"));
+        Codec.ResultDigest b = Codec.digestResult(new RawJson("{\"work_units\":12, \"a\":[1,2],\"b\":5}"));
+        assertEquals(a.sha256(), b.sha256());
+        assertEquals(12L, a.workUnits());
+        assertEquals(64, a.sha256().length());
+        assertEquals(null, Codec.digestResult(new RawJson("{\"work_units\":-1}")).workUnits());
+        assertEquals(null, Codec.digestResult(new RawJson("{\"work_units\":1.5}")).workUnits());
+        assertTrue(!a.sha256().equals(Codec.digestResult(new RawJson("{\"b\":5.1,\"a\":[1,2],\"work_units\":12}")).sha256()));
+    }
+
+    @Test
+    void completedResults_needAWellFormedDigest() {
+        String head = "{\"type\":\"task_result\",\"task_id\":\"t1\",\"status\":\"completed\",\"result\":{},"
+                + "\"processing_time_ms\":1";
+        ProtocolException missing = assertThrows(ProtocolException.class, () -> Codec.decodeClient(head + "}"));
+        assertEquals(ErrorCodes.MISSING_FIELD, missing.code());
+        assertTrue(missing.getMessage().contains("result_sha256"), missing.getMessage());
+        ProtocolException bad = assertThrows(ProtocolException.class,
+                () -> Codec.decodeClient(head + ",\"result_sha256\":\"ABC\"}"));
+        assertEquals(ErrorCodes.INVALID_FIELD, bad.code());
+        ProtocolException metric = assertThrows(ProtocolException.class, () -> Codec.decodeClient(head
+                + ",\"result_sha256\":\"" + "0".repeat(64) + "\",\"metrics\":{\"render_ms\":\"fast\"}}"));
+        assertEquals(ErrorCodes.INVALID_FIELD, metric.code());
+    }
+
+    @Test
+    void checkingMessages_roundTrip() {
+        TaskCorrected c = new TaskCorrected("r1", "task_1", Verification.VERIFIED, Codec.raw("{\"x\":1}"), "a".repeat(64), 0);
+        assertEquals(c, Codec.decodeServer(Codec.encode(c)));
+        GetTask g = new GetTask("r2", "task_1");
+        assertEquals(g, Codec.decodeClient(Codec.encode(g)));
+        SubmitTask wait = (SubmitTask) Codec.decodeClient("{\"type\":\"submit_task\",\"request_id\":\"r\",\"task\":"
+                + "{\"type\":\"ai_pathfinding\",\"data\":{}},\"verify\":\"wait\"}");
+        assertTrue(wait.waitForAgreement());
+        assertEquals(ErrorCodes.INVALID_FIELD, assertThrows(ProtocolException.class, () -> Codec.decodeClient(
+                "{\"type\":\"submit_task\",\"request_id\":\"r\",\"task\":{\"type\":\"ai_pathfinding\",\"data\":{}},"
+                        + "\"verify\":\"maybe\"}")).code());
     }
 
     @Test

@@ -38,15 +38,25 @@ final class Accounts {
     Accounts(Snapshot snapshot, Store store) {
         this.store = store;
         for (Account a : snapshot.peers()) {
-            peers.put(a.id(), new AccountState(a.id(), a.tokenHash(), a.totalNanos(), a.tasksCompleted()));
+            peers.put(a.id(), new AccountState(a.id(), a.tokenHash(), a.totalNanos(), a.pendingNanos(), a.tasksCompleted()));
         }
         for (Account a : snapshot.gamers()) {
-            gamers.put(a.id(), new AccountState(a.id(), a.tokenHash(), a.totalNanos(), a.tasksCompleted()));
+            gamers.put(a.id(), new AccountState(a.id(), a.tokenHash(), a.totalNanos(), 0, a.tasksCompleted()));
         }
     }
 
     Granted peer(String id, String token, long nowMillis) throws Refused {
         return register(peers, "peer", id, token, nowMillis);
+    }
+
+    /** A peer's account by id, connected or not (null if unknown): grants reach peers that are offline. */
+    AccountState peerAccount(String id) {
+        return peers.get(id);
+    }
+
+    /** A gamer's account by id, or null if unknown. */
+    AccountState gamerAccount(String id) {
+        return gamers.get(id);
     }
 
     Granted gamer(String id, String token, long nowMillis) throws Refused {
@@ -70,7 +80,7 @@ final class Accounts {
             throw new Refused("a token chosen by the client must have at least " + MIN_CLIENT_TOKEN + " characters");
         }
         String granted = token != null ? token : newToken();
-        AccountState created = new AccountState(id, hash(granted), 0, 0);
+        AccountState created = new AccountState(id, hash(granted), 0, 0, 0);
         accounts.put(id, created);
         String tokenHash = created.tokenHash;
         if ("peer".equals(role)) {

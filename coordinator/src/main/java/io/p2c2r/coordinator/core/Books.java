@@ -1,46 +1,126 @@
 package io.p2c2r.coordinator.core;
 
 import io.p2c2r.common.money.Rates;
-import io.p2c2r.common.protocol.PeerTaskResult;
-import io.p2c2r.coordinator.store.Completion;
+import io.p2c2r.coordinator.store.LedgerRow;
+import io.p2c2r.coordinator.store.SettledShare;
+import io.p2c2r.coordinator.trust.Settlement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Bills completed tasks: the time billed is what the peer reported, capped by what the coordinator saw,
- * and the running totals of peers, gamers and the coordinator move by exactly the bill. Event loop only.
+ * The coordinator's books in memory, moved by exactly what the ledger rows say: a completed run's provisional
+ * row (its earning pending for the peer), a gamer's charge, a check's settlement (final shares replacing the
+ * provisional amounts), and grants when hold windows pass. Every move is mirrored by a store record that this
+ * class returns. Event loop only.
  */
 final class Books {
-    private final Rates rates;
-    private final long cacheTtlMillis;
+    private final Pricing pricing;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final long holdMillis;
     private long revenueNanos;
+    private long auditCostNanos;
     private long completed;
 
-    private final Clock clock;
-
-    Books(Rates rates, long cacheTtlMillis, long revenueNanos, Clock clock) {
-        this.rates = rates;
+    Books(Pricing pricing, Accounts accounts, Clock clock, long holdMillis, long revenueNanos, long auditCostNanos) {
+        this.pricing = pricing;
+        this.accounts = accounts;
         this.clock = clock;
-        this.cacheTtlMillis = cacheTtlMillis;
+        this.holdMillis = holdMillis;
         this.revenueNanos = revenueNanos;
+        this.auditCostNanos = auditCostNanos;
     }
 
-    /** Bills {@code task}, completed by {@code peer} with {@code r}; returns what the store must write. */
-    Completion settle(Task task, PeerState peer, PeerTaskResult r) {
-        long observedMicros = (clock.nanoTime() - task.dispatchedNanos) / 1_000;
-        long reportedMicros = Math.round(r.processingTimeMs() * 1_000);
-        Rates.Bill bill = rates.bill(Math.min(Math.min(reportedMicros, observedMicros), Rates.MAX_BILLED_MICROS));
-        peer.account.totalNanos += bill.peerEarning().nanos();
-        peer.account.tasksCompleted++;
-        task.gamer.account.totalNanos += bill.gamerCharge().nanos();
-        task.gamer.account.tasksCompleted++;
-        revenueNanos += bill.fee().nanos();
-        completed++;
+    Pricing pricing() {
+        return pricing;
+    }
+
+    /**
+     * The pending row for a run that just completed. {@code chargeNanos} is what the gamer pays on this row now
+     * (the one-run charge when this result is delivered at once, else 0); {@code held} keeps the row out of the
+     * hold-window grant because a check will settle it.
+     */
+    LedgerRow recordRun(Task task, Run run, long chargeNanos, boolean held) {
+        long earning = run.bill.peerEarning().nanos();
+        run.rowCharge = chargeNanos;
+        run.rowEarning = earning;
+        run.peer.account.pendingNanos += earning;
+        run.peer.account.tasksCompleted++;
+        revenueNanos += chargeNanos - earning;
         long now = clock.millis();
-        return new Completion(task.id, task.gamer.account.id, peer.account.id, task.type.wireName(), task.version,
-                task.cacheKey, r.result().text(), r.processingTimeMs(), task.attempts, bill, now, now + cacheTtlMillis);
+        return new LedgerRow(run.id, task.id, task.gamer == null ? null : task.gamer.account.id, run.peerId, run.kind.wire(),
+                run.workUnits, run.bill.billedMicros(), chargeNanos, earning, chargeNanos - earning,
+                held ? LedgerRow.HELD : now + holdMillis, now);
+    }
+
+    /** A held run's row now carries the gamer's charge for the task (a wait-mode task answered at its timeout). */
+    void recharge(Run run, long chargeNanos) {
+        revenueNanos += chargeNanos - run.rowCharge;
+        run.rowCharge = chargeNanos;
+    }
+
+    /** The gamer was answered and pays {@code nanos} for it. */
+    void charge(Task task, long nanos) {
+        task.chargedNanos += nanos;
+        task.gamer.account.totalNanos += nanos;
+        task.gamer.account.tasksCompleted++;
+        completed++;
+    }
+
+    /** The outcome of settling a task: store shares, per-peer (pending, granted) deltas and the gamer's delta. */
+    record Outcome(List<SettledShare> shares, Map<String, long[]> peerDeltas, long gamerChargeDelta) {
+    }
+
+    /** Replaces the provisional amounts of the task's completed runs by their final {@code shares}. */
+    Outcome settle(Task task, List<Run> completedRuns, List<Settlement.Share> shares) {
+        Map<String, long[]> deltas = new HashMap<>();
+        List<SettledShare> out = new java.util.ArrayList<>(shares.size());
+        long gamerDelta = 0;
+        for (int i = 0; i < shares.size(); i++) {
+            Run run = completedRuns.get(i);
+            Settlement.Share s = shares.get(i);
+            AccountState peer = accounts.peerAccount(run.peerId);
+            long granted = s.canonical() ? s.earningNanos() : 0;
+            if (peer != null) {
+                peer.pendingNanos -= run.rowEarning;
+                peer.totalNanos += granted;
+            }
+            long[] d = deltas.computeIfAbsent(run.peerId, k -> new long[2]);
+            d[0] -= run.rowEarning;
+            d[1] += granted;
+            gamerDelta += s.chargeNanos() - run.rowCharge;
+            revenueNanos += s.feeNanos() - (run.rowCharge - run.rowEarning);
+            auditCostNanos += Math.max(0, -s.feeNanos());
+            out.add(new SettledShare(run.id, s.chargeNanos(), s.earningNanos(), s.feeNanos(),
+                    s.canonical() ? SettledShare.GRANTED : SettledShare.FORFEIT));
+            run.rowCharge = s.chargeNanos();
+            run.rowEarning = 0;
+        }
+        if (task.gamer != null && gamerDelta != 0) {
+            task.chargedNanos += gamerDelta;
+            task.gamer.account.totalNanos += gamerDelta;
+        }
+        return new Outcome(out, deltas, gamerDelta);
+    }
+
+    /** Hold windows passed: these peers' pending earnings are granted. */
+    void granted(Map<String, Long> byPeer) {
+        byPeer.forEach((peerId, nanos) -> {
+            AccountState a = accounts.peerAccount(peerId);
+            if (a != null) {
+                a.pendingNanos -= nanos;
+                a.totalNanos += nanos;
+            }
+        });
     }
 
     long revenueNanos() {
         return revenueNanos;
+    }
+
+    long auditCostNanos() {
+        return auditCostNanos;
     }
 
     long completed() {

@@ -14,4 +14,11 @@ final class GamerState {
         this.session = session;
         this.account = account;
     }
+
+    /** A gamer with no connection here, owner of a task resumed after a restart. */
+    static GamerState offline(AccountState account) {
+        GamerState g = new GamerState(null, account);
+        g.connected = false;
+        return g;
+    }
 }

@@ -1,53 +1,56 @@
 package io.p2c2r.coordinator.core;
 
-import io.p2c2r.common.Version;
 import io.p2c2r.common.money.Money;
-import io.p2c2r.common.money.Rates;
-import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.protocol.ErrorCodes;
 import io.p2c2r.common.protocol.ErrorMessage;
-import io.p2c2r.common.protocol.ExecuteTask;
+import io.p2c2r.common.protocol.GetTask;
 import io.p2c2r.common.protocol.PeerTaskResult;
-import io.p2c2r.common.protocol.RegisterGamer;
-import io.p2c2r.common.protocol.RegisterPeer;
-import io.p2c2r.common.protocol.Registered;
+import io.p2c2r.common.protocol.RawJson;
 import io.p2c2r.common.protocol.ResultAccepted;
-import io.p2c2r.common.protocol.ServerMessage;
 import io.p2c2r.common.protocol.TaskAccepted;
+import io.p2c2r.common.protocol.Verification;
 import io.p2c2r.coordinator.Console;
 import io.p2c2r.coordinator.CoordinatorConfig;
+import io.p2c2r.coordinator.store.Answer;
+import io.p2c2r.coordinator.store.CacheEntry;
 import io.p2c2r.coordinator.store.CachedResult;
-import io.p2c2r.coordinator.store.Completion;
+import io.p2c2r.coordinator.store.LedgerRow;
+import io.p2c2r.coordinator.store.RunRow;
 import io.p2c2r.coordinator.store.Snapshot;
 import io.p2c2r.coordinator.store.Store;
 import io.p2c2r.coordinator.store.TaskRow;
+import io.p2c2r.coordinator.trust.TrustBook;
+import io.p2c2r.coordinator.trust.Vote;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The coordinator's state machine: sessions, registration, routing, results, deadlines. Every method runs
- * on the {@link EventLoop} thread, which alone reads and writes this state; the database is written
- * through {@link Store}'s queue and read back through loop callbacks.
+ * The coordinator's state machine: sessions, submissions, results, deadlines, and the answers gamers get. Routing
+ * is in {@link Router}, result checking in {@link Verifier}, money in {@link Books}, identities in
+ * {@link Registrations}. Every method runs on the {@link EventLoop} thread, which alone reads and writes this
+ * state; the database is written through {@link Store}'s queue and read back through loop callbacks.
  */
-public final class Hub {
+public final class Hub implements Router.Listener {
     private final CoordinatorConfig config;
     private final Console console;
     private final Store store;
     private final Executor loop;
-    private final Accounts accounts;
+    private final Clock clock;
     private final Books books;
     private final TaskBoard board;
+    private final TrustBook trust;
+    private final Router router;
+    private final Verifier verifier;
+    private final Outbox outbox;
+    private final Registrations registrations;
     private final Map<String, PeerState> peers = new LinkedHashMap<>();
     private final List<GamerState> gamers = new ArrayList<>();
-    private final Clock clock;
     private final long startNanos;
-    private long assignSeq;
-    private long tasksRouted;
     private long tasksStored;
     private long cacheHits;
 
@@ -58,40 +61,39 @@ public final class Hub {
         this.loop = loop;
         this.clock = clock;
         this.startNanos = clock.nanoTime();
-        this.accounts = new Accounts(snapshot, store);
-        this.books = new Books(config.rates(), config.cacheTtl().toMillis(), snapshot.totalFeesNanos(), clock);
+        Accounts accounts = new Accounts(snapshot, store);
+        this.books = new Books(new Pricing(config.rates()), accounts, clock, config.checking().holdWindow().toMillis(),
+                snapshot.totalFeesNanos(), snapshot.auditCostNanos());
         this.board = new TaskBoard(clock);
+        this.trust = new TrustBook(config.checking().policy(), snapshot.trust(), r -> store.submit(t -> t.trust.put(r)),
+                () -> ThreadLocalRandom.current().nextDouble());
+        this.outbox = new Outbox(gamers);
+        this.router = new Router(config, console, store, clock, board, trust, outbox, peers);
+        this.router.listen(this);
+        this.verifier = new Verifier(config, console, store, clock, board, trust, books, router, outbox, new KnownAnswers());
+        this.registrations = new Registrations(config, console, store, clock, accounts, trust, outbox, peers, gamers, router);
         this.tasksStored = snapshot.tasksStored();
+        Resumed.checks(snapshot.pendingChecks(), accounts, clock, board, router, verifier, config);
     }
 
-    // ---- connections ----
+    // ---- connections and registration ----
 
     public void closed(Session s, String reason) {
         s.closed = true;
-        if (s.peer != null && peers.get(s.peer.account.id) == s.peer) {
-            console.info(" Peer disconnected: " + s.peer.account.id + " (" + reason + ")");
-            detachPeer(s.peer, "peer " + s.peer.account.id + " disconnected");
-        }
-        if (s.gamer != null && gamers.remove(s.gamer)) {
-            console.info(" Gamer disconnected: " + s.gamer.account.id + " (" + reason + ")");
-            s.gamer.connected = false;
-            // Queued work nobody will receive is dropped; work already on a peer finishes, is billed and cached.
-            for (Task t : new ArrayList<>(s.gamer.open.values())) {
-                if (t.state != Task.State.RUNNING) {
+        GamerState gamer = registrations.closed(s, reason);
+        if (gamer != null) {
+            // Work nobody runs yet is dropped, unbilled; work already on a peer finishes, is billed and cached.
+            for (Task t : new ArrayList<>(gamer.open.values())) {
+                if (t.runs.stream().noneMatch(r -> r.state == Run.State.RUNNING)) {
                     finish(t, "cancelled", ErrorCodes.CANCELLED, "the gamer disconnected");
                 }
             }
         }
-        dispatch();
+        router.dispatch();
     }
 
     public void protocolError(Session s, String code, String message, String requestId, String taskId) {
-        s.protocolErrors++;
-        console.debug(" Refused a message from " + s.describe() + ": " + code + ": " + message);
-        send(s, new ErrorMessage(code, message, requestId, taskId));
-        if (s.protocolErrors > 100) {
-            s.channel.close(CloseReason.POLICY, "too many bad messages");
-        }
+        registrations.protocolError(s, code, message, requestId, taskId);
     }
 
     public void heard(Session s) {
@@ -108,69 +110,12 @@ public final class Hub {
         heard(s);
     }
 
-    // ---- registration ----
-
-    public void registerPeer(Session s, RegisterPeer m) {
-        Accounts.Granted g = grant(s, () -> accounts.peer(m.peerId(), m.token(), clock.millis()));
-        if (g == null) {
-            return;
-        }
-        PeerState previous = peers.remove(m.peerId());
-        if (previous != null) {
-            previous.session.channel.close(CloseReason.POLICY, "replaced by a new connection of the same peer");
-            detachPeer(previous, "peer " + m.peerId() + " reconnected");
-        }
-        PeerState p = new PeerState(s, g.account(), m.capabilities());
-        s.peer = p;
-        peers.put(m.peerId(), p);
-        var caps = m.capabilities();
-        long now = clock.millis();
-        store.submit(t -> t.peers.seen(m.peerId(), caps.platform(), caps.cores(), caps.slots(), caps.softwareVersion(), now));
-        send(s, registered(Registered.PEER, g));
-        console.info(" Peer connected: " + m.peerId() + " (" + s.channel.remote() + ") " + caps.slots() + " slots, "
-                + caps.tasks().size() + " task types" + (g.created() ? ", new" : ""));
-        dispatch();
+    public void registerPeer(Session s, io.p2c2r.common.protocol.RegisterPeer m) {
+        registrations.registerPeer(s, m);
     }
 
-    public void registerGamer(Session s, RegisterGamer m) {
-        Accounts.Granted g = grant(s, () -> accounts.gamer(m.gamerId(), m.token(), clock.millis()));
-        if (g == null) {
-            return;
-        }
-        GamerState gs = new GamerState(s, g.account());
-        s.gamer = gs;
-        gamers.add(gs);
-        long now = clock.millis();
-        store.submit(t -> t.gamers.seen(m.gamerId(), now));
-        send(s, registered(Registered.GAMER, g));
-        console.info(" Gamer connected: " + m.gamerId() + " (" + s.channel.remote() + ")");
-    }
-
-    private interface Grant {
-        Accounts.Granted get() throws Accounts.Refused;
-    }
-
-    /** Checks the session may register and the identity's token; on refusal answers, closes and returns null. */
-    private Accounts.Granted grant(Session s, Grant grant) {
-        if (s.registered()) {
-            protocolError(s, ErrorCodes.ALREADY_REGISTERED, "this connection is already registered as " + s.describe(), null, null);
-            return null;
-        }
-        try {
-            return grant.get();
-        } catch (Accounts.Refused e) {
-            console.warn(" Registration refused from " + s.channel.remote() + ": " + e.getMessage());
-            send(s, ErrorMessage.of(ErrorCodes.AUTH_FAILED, e.getMessage()));
-            s.channel.close(CloseReason.POLICY, "registration refused");
-            return null;
-        }
-    }
-
-    private Registered registered(String role, Accounts.Granted g) {
-        Rates r = config.rates();
-        return new Registered(role, g.account().id, g.token(), r.peerPerHour().toUsdString(),
-                r.gamerPerHour().toUsdString(), r.feePercent(), Version.get(),
-                Money.ofNanos(g.account().totalNanos).toUsdString());
+    public void registerGamer(Session s, io.p2c2r.common.protocol.RegisterGamer m) {
+        registrations.registerGamer(s, m);
     }
 
     // ---- submissions ----
@@ -190,17 +135,18 @@ public final class Hub {
         }
         String refusal = sub.ok() ? admission(gamer) : sub.error();
         if (refusal != null) {
-            send(s, Replies.error(requestId, null, sub.ok() ? ErrorCodes.TOO_MANY_TASKS : sub.errorCode(), refusal, 0));
+            outbox.send(s, Replies.error(requestId, null, sub.ok() ? ErrorCodes.TOO_MANY_TASKS : sub.errorCode(), refusal, 0));
             return;
         }
         long timeoutMs = sub.message().timeoutMs() != null ? sub.message().timeoutMs() : config.defaultTaskTimeout().toMillis();
+        boolean wait = sub.message().waitForAgreement();
         Task task = new Task(board.newId(), requestId, gamer, sub.type(), sub.version(), sub.cacheKey(),
-                sub.message().task().data(), clock.nanoTime(), timeoutMs * 1_000_000L);
+                sub.message().task().data(), sub.maxWorkUnits(), clock.nanoTime(), timeoutMs * 1_000_000L, wait);
         board.open(task);
         tasksStored++;
         long nowMillis = clock.millis();
         TaskRow row = new TaskRow(task.id, requestId, gamer.account.id, task.type.wireName(), task.version,
-                task.cacheKey, task.data.text(), nowMillis);
+                task.cacheKey, task.data.text(), nowMillis, wait ? "wait" : "first");
         store.submit(t -> t.submitted(row));
         store.query(t -> t.results.find(task.cacheKey, nowMillis), hit -> loop.execute(() -> cacheAnswer(task, hit)));
     }
@@ -225,140 +171,241 @@ public final class Hub {
         if (hit.isPresent()) {
             cacheHits++;
             console.info(" Cache hit: " + task.type.wireName() + " for " + task.gamer.account.id + " (saved compute!)");
-            board.close(task);
+            board.answered(task);
             storeStatus(task, "cached", null, null, hit.get().processingMs());
-            sendToGamer(task, Replies.cached(task, hit.get()));
+            outbox.toGamer(task, Replies.cached(task, hit.get()));
             return;
         }
-        board.queueLast(task);
-        storeStatus(task, "queued", null, null, null);
-        sendToGamer(task, new TaskAccepted(task.requestId, task.id, "queued", null));
-        dispatch();
+        task.state = Task.State.WAITING;
+        Run primary = router.newRun(task, Run.Kind.PRIMARY, true);
+        if (task.waitMode) {
+            router.newRun(task, Run.Kind.REPLICA, true);
+        }
+        router.dispatch();
+        if (primary.state == Run.State.QUEUED) {
+            storeStatus(task, "queued", null, null, null);
+            outbox.toGamer(task, new TaskAccepted(task.requestId, task.id, "queued", null));
+        }
     }
 
-    // ---- routing ----
-
-    private void dispatch() {
-        int free = 0;
-        for (PeerState p : peers.values()) {
-            free += Math.max(0, p.freeSlots());
+    /** A gamer asks for the current answer of one of its tasks (after a reconnection, say). */
+    public void getTask(Session s, GetTask g) {
+        if (s.gamer == null) {
+            protocolError(s, s.peer != null ? ErrorCodes.WRONG_ROLE : ErrorCodes.NOT_REGISTERED,
+                    "get_task needs a connection registered with register_gamer", g.requestId(), g.taskId());
+            return;
         }
-        for (Iterator<Task> it = board.queued(); it.hasNext() && free > 0; ) {
-            Task task = it.next();
-            PeerState peer = PeerPicker.pick(task, peers.values());
-            if (peer != null) {
-                it.remove();
-                assign(task, peer);
-                free--;
+        String gamerId = s.gamer.account.id;
+        for (Task t : board.snapshot()) {
+            if (t.id.equals(g.taskId()) && t.gamer.account.id.equals(gamerId)) {
+                outbox.send(s, Replies.error(g.requestId(), t.id, ErrorCodes.NOT_FINISHED,
+                        "task " + t.id + " is not finished; its task_result will follow on the connection that submitted it",
+                        t.attempts()));
+                return;
             }
         }
-    }
-
-    private void assign(Task task, PeerState peer) {
-        long now = clock.nanoTime();
-        long execNanos = Math.max(1_000_000L, Math.min(config.executionTimeout().toNanos(), task.overallDeadlineNanos() - now));
-        task.state = Task.State.RUNNING;
-        task.peer = peer;
-        task.attempts++;
-        task.triedPeers.add(peer.account.id);
-        task.dispatchedNanos = now;
-        task.executionDeadlineNanos = now + execNanos;
-        peer.held.put(task.id, task);
-        peer.lastAssignedSeq = ++assignSeq;
-        tasksRouted++;
-        console.info(" Task " + task.type.wireName() + " from " + task.gamer.account.id + " → " + peer.account.id
-                + (task.attempts > 1 ? " (attempt " + task.attempts + ")" : ""));
-        send(peer.session, new ExecuteTask(task.id, task.type.wireName(), task.data, task.version, execNanos / 1_000_000L));
-        storeStatus(task, "running", null, null, null);
-        sendToGamer(task, new TaskAccepted(task.requestId, task.id, "running", peer.account.id));
-    }
-
-    /** The peer lost the task (dropped, missed its deadline, could not run it): queue it again, or give up. */
-    private void retryOrFail(Task task, String why) {
-        task.peer = null;
-        if (clock.nanoTime() >= task.overallDeadlineNanos()) {
-            timeout(task);
-        } else if (task.attempts >= config.maxAttempts()) {
-            finish(task, "failed", ErrorCodes.PEER_FAILED, "task failed on " + task.attempts + " peer(s); last: " + why);
-        } else {
-            console.warn(" Requeued " + task.id + " (" + task.type.wireName() + "): " + why);
-            board.queueFirst(task);
-            storeStatus(task, "queued", null, null, null);
-        }
-    }
-
-    private void detachPeer(PeerState peer, String why) {
-        peers.remove(peer.account.id, peer);
-        List<Task> held = new ArrayList<>(peer.held.values());
-        peer.held.clear();
-        for (Task t : held) {
-            retryOrFail(t, why);
-        }
-        dispatch();
+        store.query(t -> StoredAnswers.find(t, g, gamerId), reply -> loop.execute(() -> outbox.send(s, reply)));
     }
 
     // ---- results ----
 
-    public void peerResult(Session s, PeerTaskResult r) {
+    public void peerResult(Session s, ResultCheck checked) {
+        PeerTaskResult r = checked.message();
         if (s.peer == null) {
             protocolError(s, s.gamer != null ? ErrorCodes.WRONG_ROLE : ErrorCodes.NOT_REGISTERED,
                     "task_result needs a connection registered with register_peer", null, r.taskId());
             return;
         }
         PeerState peer = s.peer;
-        Task task = peer.held.remove(r.taskId());
-        if (task == null) {
+        Run run = peer.held.remove(r.taskId());
+        if (run == null) {
             console.warn(" Refused a result from " + peer.account.id + " for task " + r.taskId() + ": not held");
-            send(s, new ErrorMessage(ErrorCodes.TASK_NOT_HELD, "peer " + peer.account.id + " does not hold task "
+            outbox.send(s, new ErrorMessage(ErrorCodes.TASK_NOT_HELD, "peer " + peer.account.id + " does not hold task "
                     + r.taskId() + " (never assigned to it, already answered, or reassigned after its deadline)",
                     null, r.taskId()));
             return;
         }
-        if (PeerTaskResult.COMPLETED.equals(r.status())) {
-            complete(task, peer, r);
-        } else if (ErrorCodes.NOT_AVAILABLE.equals(r.errorCode())) {
-            retryOrFail(task, "peer " + peer.account.id + " cannot run it: " + r.error());
+        long observedMicros = (clock.nanoTime() - run.dispatchedNanos) / 1_000;
+        peer.observed(run.task.type, observedMicros / 1000.0);
+        if (!PeerTaskResult.COMPLETED.equals(r.status())) {
+            failedRun(run, peer, r);
+        } else if (checked.mismatch() != null) {
+            console.warn(" Refused a result from " + peer.account.id + " for " + run.id + ": " + checked.mismatch());
+            outbox.send(s, new ErrorMessage(ErrorCodes.RESULT_MISMATCH, checked.mismatch(), null, r.taskId()));
+            trust.disagreed(peer.account.id, run.task.type.wireName(), clock.millis());
+            router.lost(run, "peer " + peer.account.id + " sent a result that does not match its digest");
+        } else {
+            completedRun(run, peer, r, checked, observedMicros);
+        }
+        router.dispatch();
+    }
+
+    private void failedRun(Run run, PeerState peer, PeerTaskResult r) {
+        Task task = run.task;
+        boolean gamerWaits = run.urgent && task.state == Task.State.WAITING;
+        if (ErrorCodes.NOT_AVAILABLE.equals(r.errorCode())) {
+            router.lost(run, "peer " + peer.account.id + " cannot run it: " + r.error());
+        } else if (!gamerWaits || !trust.trusted(peer.account.id, task.type.wireName())) {
+            // A check's failure, or an untrusted peer's, is not the algorithm's verdict: try another peer.
+            router.lost(run, "peer " + peer.account.id + " failed it: " + r.error());
         } else {
             console.info(" Failed " + task.id + " on " + peer.account.id + ": " + r.error());
             finish(task, "failed", r.errorCode() != null ? r.errorCode() : ErrorCodes.EXECUTION_FAILED, r.error());
         }
-        dispatch();
     }
 
-    private void complete(Task task, PeerState peer, PeerTaskResult r) {
-        Completion c = books.settle(task, peer, r);
-        store.submit(t -> t.complete(c));
-        board.close(task);
-        console.info(String.format(" Result %s → %s (%.1fms, %s)", task.id, task.gamer.account.id,
-                r.processingTimeMs(), c.bill().gamerCharge().format(9)));
-        sendToGamer(task, Replies.completed(task, r, c.bill(), peer.account.id));
-        send(peer.session, new ResultAccepted(task.id, c.bill().peerEarning().toUsdString(), c.bill().peerEarning().nanos(),
-                Money.ofNanos(peer.account.totalNanos).toUsdString()));
+    private void completedRun(Run run, PeerState peer, PeerTaskResult r, ResultCheck checked, long observedMicros) {
+        Task task = run.task;
+        run.state = Run.State.DONE;
+        run.peerId = peer.account.id;
+        run.host = peer.host;
+        run.sha256 = checked.sha256();
+        run.workUnits = checked.workUnits() == null ? null : Math.min(checked.workUnits(), task.maxWorkUnits);
+        run.processingMs = r.processingTimeMs();
+        run.bill = books.pricing().bill(task, run.workUnits, Math.round(r.processingTimeMs() * 1_000), observedMicros);
+        run.peer = peer;
+        task.votes.add(new Vote(run.id, run.peerId, run.host, run.sha256));
+        if (task.spotCheck()) {
+            LedgerRow row = books.recordRun(task, run, 0, true);
+            accepted(run, row);
+            verifier.spotAnswered(task, run);
+        } else if (task.state == Task.State.WAITING && !task.waitMode) {
+            firstResult(task, run, r);
+        } else if (task.state == Task.State.WAITING) {
+            waitModeVote(task, run, r);
+        } else {
+            LedgerRow row = books.recordRun(task, run, 0, true);
+            accepted(run, row);
+            verifier.vote(task, false).ifPresent(sha -> verifier.resolve(task, sha, r.result(), 1));
+        }
+        run.peer = null;
+    }
+
+    /** Answers the gamer at once with the first result; opens a check if the peer is untrusted or sampled. */
+    private void firstResult(Task task, Run run, PeerTaskResult r) {
+        String type = task.type.wireName();
+        boolean trusted = trust.trusted(run.peerId, type);
+        boolean check = router.canCheckMore() && trust.sampleCheck(run.peerId, type);
+        String verification = check ? Verification.PENDING : trusted ? Verification.TRUSTED : Verification.UNCHECKED;
+        long charge = run.bill.gamerCharge().nanos();
+        LedgerRow row = books.recordRun(task, run, charge, check);
+        accepted(run, row);
+        answer(task, run, r.result(), r.metrics(), verification, charge, charge);
+        console.info(String.format(" Result %s → %s (%.1fms, %s, %s)", task.id, task.gamer.account.id,
+                run.processingMs, Money.ofNanos(charge).format(9), verification));
+        if (check) {
+            verifier.open(task, trusted, false);
+        }
+    }
+
+    /** A wait-mode task answers only once two independent peers agree. */
+    private void waitModeVote(Task task, Run run, PeerTaskResult r) {
+        LedgerRow row = books.recordRun(task, run, 0, true);
+        accepted(run, row);
+        if (task.heldResult == null && r.result().text().length() <= config.checking().maxHeldResultBytes()) {
+            task.heldResult = r.result();
+            task.heldRun = run;
+        }
+        if (!task.checking) {
+            task.checking = true;
+            task.checkStartedNanos = clock.nanoTime();
+            board.startCheck(task);
+            router.checkOpened(task);
+        }
+        Optional<String> agreed = verifier.vote(task, true);
+        if (agreed.isPresent()) {
+            long twoRuns = 2 * task.billOf(agreed.get()).gamerCharge().nanos();
+            answer(task, run, r.result(), r.metrics(), Verification.VERIFIED, 0, twoRuns);
+            verifier.resolve(task, agreed.get(), r.result(), 2);
+        } else if (Verification.DISPUTED.equals(task.verification)) {
+            answerError(task, "failed", ErrorCodes.EXECUTION_FAILED, "no two peers agreed on this task's result after "
+                    + task.runs.size() + " runs; nothing is charged");
+        }
+    }
+
+    /**
+     * Answers the gamer with a computed result and records it: the task row, the cache, and {@code chargeNow},
+     * what this answer charges (a wait-mode answer's two runs are charged by the settlement that follows).
+     * {@code cost} is what the gamer is told it paid.
+     */
+    private void answer(Task task, Run run, RawJson result, Map<String, Double> metrics, String verification,
+                        long chargeNow, long cost) {
+        books.charge(task, chargeNow);
+        task.delivered = run;
+        task.deliveredSha = run.sha256;
+        task.verification = verification;
+        board.answered(task);
+        long now = clock.millis();
+        boolean servable = Verification.TRUSTED.equals(verification) || Verification.VERIFIED.equals(verification);
+        CacheEntry cache = Verification.UNCHECKED.equals(verification) ? null : new CacheEntry(task.cacheKey, task.id,
+                task.type.wireName(), task.version, result.text(), run.sha256, run.processingMs, run.peerId,
+                servable ? verification : Verification.PENDING, now, now + config.cacheTtl().toMillis());
+        Answer a = new Answer(task.id, task.gamer.account.id, run.peerId, task.attempts(), run.processingMs, chargeNow,
+                verification, run.sha256, cache, now);
+        store.submit(t -> t.answered(a));
+        outbox.toGamer(task, Replies.completed(task, run, result, metrics, verification, cost));
+    }
+
+    /** Acknowledges a run's result to its peer: what it earns (pending), its totals and its standing. */
+    private void accepted(Run run, LedgerRow row) {
+        Task task = run.task;
+        RunRow rr = new RunRow(run.id, task.id, run.peerId, run.host, run.kind.wire(), run.sha256, run.workUnits,
+                run.processingMs, row.createdAt());
+        store.submit(t -> t.runCompleted(rr, row));
+        AccountState a = run.peer.account;
+        outbox.send(run.peer.session, new ResultAccepted(run.id, Money.ofNanos(row.earningNanos()).toUsdString(),
+                row.earningNanos(), Money.ofNanos(a.totalNanos + a.pendingNanos).toUsdString(),
+                Money.ofNanos(a.pendingNanos).toUsdString(), Money.ofNanos(a.totalNanos).toUsdString(),
+                trust.level(run.peerId, task.type.wireName())));
+    }
+
+    // ---- runs that cannot be retried ----
+
+    @Override
+    public void exhausted(Run run, String why) {
+        Task task = run.task;
+        if (task.spotCheck()) {
+            return;
+        }
+        if (task.state == Task.State.WAITING && run.urgent) {
+            if (clock.nanoTime() >= task.overallDeadlineNanos()) {
+                timeout(task);
+            } else {
+                finish(task, "failed", ErrorCodes.PEER_FAILED, "task " + why);
+            }
+        } else if (task.checking && !Router.outstanding(task)) {
+            verifier.abandon(task);
+        }
     }
 
     // ---- time ----
 
-    /** Runs a few times a second: deadlines, timeouts, silent peers. */
+    /** Runs a few times a second: deadlines, timeouts, hold windows, silent peers, spot checks. */
     public void tick() {
         long now = clock.nanoTime();
+        router.expireDeadlines(now);
         for (Task task : board.snapshot()) {
-            if (task.state == Task.State.RUNNING && now > task.executionDeadlineNanos) {
-                PeerState peer = task.peer;
-                peer.held.remove(task.id);
-                retryOrFail(task, "peer " + peer.account.id + " did not answer within its deadline");
-            } else if (task.state != Task.State.RUNNING && now > task.overallDeadlineNanos()) {
+            if (task.state != Task.State.ANSWERED && now > task.overallDeadlineNanos()) {
                 timeout(task);
             }
         }
-        long silence = config.heartbeatTimeout().toNanos();
-        for (PeerState p : new ArrayList<>(peers.values())) {
-            if (now - p.session.lastHeardNanos > silence) {
-                console.warn(" Peer " + p.account.id + " sent nothing for " + config.heartbeatTimeout().toSeconds() + " s; closing");
-                p.session.channel.close(CloseReason.GOING_AWAY, "no heartbeat");
-                detachPeer(p, "peer " + p.account.id + " went silent");
+        verifier.expire(now);
+        registrations.dropSilentPeers(now);
+        spotChecks(now);
+        router.dispatch();
+    }
+
+    private void spotChecks(long now) {
+        long interval = config.checking().spotCheckInterval().toNanos();
+        if (interval == 0 || board.queuedCount() > 0) {
+            return;
+        }
+        for (PeerState p : peers.values()) {
+            if (p.held.isEmpty() && now - p.lastSpotCheckNanos >= interval) {
+                p.lastSpotCheckNanos = now;
+                verifier.spotCheck(p);
             }
         }
-        dispatch();
     }
 
     public void purgeCache() {
@@ -371,62 +418,73 @@ public final class Hub {
         });
     }
 
+    /** Grants pending earnings whose hold window has passed. */
+    public void grantDue() {
+        long now = clock.millis();
+        store.query(t -> t.grantDue(now), granted -> loop.execute(() -> books.granted(granted)));
+    }
+
     private void timeout(Task task) {
-        String why = task.attempts == 0
+        if (task.waitMode && task.heldResult != null) {
+            // No agreement in time: answer with the first result, marked pending; the check goes on.
+            Run run = task.heldRun;
+            long charge = run.bill.gamerCharge().nanos();
+            books.recharge(run, charge);
+            store.submit(t -> t.recharge(run.id, charge));
+            answer(task, run, task.heldResult, null, Verification.PENDING, charge, charge);
+            task.heldResult = null;
+            for (Run r : task.runs) {
+                board.requeue(r, false);
+            }
+            return;
+        }
+        String why = task.attempts() == 0
                 ? "no peer running " + task.type.wireName() + " v" + task.version + " became free within "
                         + task.timeoutNanos / 1_000_000 + " ms"
-                : "the task did not complete within " + task.timeoutNanos / 1_000_000 + " ms (" + task.attempts + " attempt(s))";
+                : "the task did not complete within " + task.timeoutNanos / 1_000_000 + " ms (" + task.attempts() + " attempt(s))";
         finish(task, "timeout", ErrorCodes.TIMEOUT, why);
     }
 
     // ---- shared endings ----
 
+    /** Ends a task the gamer gets no result for; runs still out are cancelled (their late answers are refused). */
     private void finish(Task task, String status, String code, String message) {
-        if (task.peer != null) {
-            task.peer.held.remove(task.id);
+        if (task.checking && !task.votes.isEmpty()) {
+            verifier.dispute(task);
         }
-        board.close(task);
+        router.cancelRuns(task);
+        answerError(task, status, code, message);
+    }
+
+    private void answerError(Task task, String status, String code, String message) {
+        board.answered(task);
         storeStatus(task, status, code, message, null);
-        sendToGamer(task, Replies.error(task.requestId, task.id, code, message, task.attempts));
+        outbox.toGamer(task, Replies.error(task.requestId, task.id, code, message, task.attempts()));
     }
 
     private void storeStatus(Task task, String status, String code, String error, Double processingMs) {
-        String peerId = task.peer != null ? task.peer.account.id : null;
-        int attempts = task.attempts;
-        Long finished = task.state == Task.State.DONE ? clock.millis() : null;
-        store.submit(t -> t.tasks.update(task.id, status, peerId, attempts, finished, processingMs, code, error));
-    }
-
-    private void sendToGamer(Task task, ServerMessage m) {
-        if (task.gamer.connected) {
-            send(task.gamer.session, m);
-        }
-    }
-
-    private void send(Session s, ServerMessage m) {
-        if (!s.closed) {
-            s.channel.send(Codec.encode(m));
-        }
+        int attempts = task.attempts();
+        Long finished = task.state == Task.State.ANSWERED ? clock.millis() : null;
+        store.submit(t -> t.tasks.update(task.id, status, null, attempts, finished, processingMs, code, error));
     }
 
     // ---- stats and shutdown ----
 
     public Stats stats() {
         long distinctGamers = gamers.stream().map(g -> g.account.id).distinct().count();
-        return new Stats((clock.nanoTime() - startNanos) / 1_000_000, peers.size(), (int) distinctGamers, tasksRouted,
-                books.completed(), cacheHits, books.revenueNanos(), tasksStored, board.queuedCount(), board.runningCount());
+        Verifier.Counts c = verifier.counts();
+        return new Stats((clock.nanoTime() - startNanos) / 1_000_000, peers.size(), (int) distinctGamers,
+                router.runsRouted(), books.completed(), cacheHits, books.revenueNanos(), tasksStored, board.queuedCount(),
+                (int) peers.values().stream().mapToLong(p -> p.held.size()).sum(), c.open(), c.verified(), c.corrected(),
+                c.disputed(), c.outvoted(), trust.trustedPairs(), books.auditCostNanos());
     }
 
     /** Tells every open task's gamer that the coordinator is going away and closes every connection. */
     public void shutdown() {
         for (Task task : board.snapshot()) {
-            finish(task, "interrupted", ErrorCodes.SHUTTING_DOWN, "the coordinator is shutting down");
+            router.cancelRuns(task);
+            answerError(task, "interrupted", ErrorCodes.SHUTTING_DOWN, "the coordinator is shutting down");
         }
-        for (PeerState p : peers.values()) {
-            p.session.channel.close(CloseReason.GOING_AWAY, "coordinator shutting down");
-        }
-        for (GamerState g : gamers) {
-            g.session.channel.close(CloseReason.GOING_AWAY, "coordinator shutting down");
-        }
+        registrations.closeAll();
     }
 }

@@ -17,8 +17,8 @@ import java.util.HexFormat;
  * A {@code submit_task} checked before it reaches the event loop: known type, data within size and the
  * executor's limits, and its cache key. Pure; built on socket threads so the loop never parses task data.
  */
-public record Submission(SubmitTask message, TaskType type, String version, String cacheKey, String errorCode,
-                         String error) {
+public record Submission(SubmitTask message, TaskType type, String version, String cacheKey, long maxWorkUnits,
+                         String errorCode, String error) {
 
     public boolean ok() {
         return errorCode == null;
@@ -45,7 +45,7 @@ public record Submission(SubmitTask message, TaskType type, String version, Stri
             Codec.ParsedData parsed = Codec.parseData(message.task().data());
             executor.validate(parsed.params());
             return new Submission(message, type, executor.version(), cacheKey(type, executor.version(), parsed.canonical()),
-                    null, null);
+                    Long.MAX_VALUE, null, null);
         } catch (P2c2rException e) {
             return refuse(message, ErrorCodes.INVALID_TASK, e.getMessage());
         } catch (RuntimeException e) {
@@ -66,6 +66,6 @@ public record Submission(SubmitTask message, TaskType type, String version, Stri
     }
 
     private static Submission refuse(SubmitTask message, String code, String error) {
-        return new Submission(message, null, null, null, code, error);
+        return new Submission(message, null, null, null, 0, code, error);
     }
 }

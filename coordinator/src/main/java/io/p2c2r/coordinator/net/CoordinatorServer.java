@@ -3,6 +3,7 @@ package io.p2c2r.coordinator.net;
 import io.p2c2r.common.protocol.ClientMessage;
 import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.protocol.ErrorCodes;
+import io.p2c2r.common.protocol.GetTask;
 import io.p2c2r.common.protocol.Heartbeat;
 import io.p2c2r.common.protocol.PeerTaskResult;
 import io.p2c2r.common.protocol.ProtocolException;
@@ -13,6 +14,7 @@ import io.p2c2r.coordinator.Console;
 import io.p2c2r.coordinator.CoordinatorConfig;
 import io.p2c2r.coordinator.core.EventLoop;
 import io.p2c2r.coordinator.core.Hub;
+import io.p2c2r.coordinator.core.ResultCheck;
 import io.p2c2r.coordinator.core.Session;
 import io.p2c2r.coordinator.core.Submission;
 import io.p2c2r.executors.ExecutorRegistry;
@@ -105,10 +107,13 @@ public final class CoordinatorServer extends WebSocketServer {
         } else if (m instanceof RegisterGamer r) {
             loop.execute(() -> hub.registerGamer(s, r));
         } else if (m instanceof PeerTaskResult r) {
+            ResultCheck checked = ResultCheck.check(r);
             loop.execute(() -> {
                 hub.heard(s);
-                hub.peerResult(s, r);
+                hub.peerResult(s, checked);
             });
+        } else if (m instanceof GetTask g) {
+            loop.execute(() -> hub.getTask(s, g));
         } else if (m instanceof Heartbeat) {
             loop.execute(() -> hub.heartbeat(s));
         }

@@ -42,12 +42,14 @@ public final class GamerTable {
         }
     }
 
-    void charge(String gamerId, long nanos) throws SQLException {
+    /** Moves a gamer's spending by {@code nanos} (negative for a refund) and its completed count. */
+    void charge(String gamerId, long nanos, int completedDelta) throws SQLException {
         try (PreparedStatement st = db.prepareStatement(
-                "UPDATE gamers SET tasks_completed = tasks_completed + 1, total_spent_nanos = total_spent_nanos + ?"
+                "UPDATE gamers SET tasks_completed = tasks_completed + ?, total_spent_nanos = total_spent_nanos + ?"
                         + " WHERE gamer_id = ?")) {
-            st.setLong(1, nanos);
-            st.setString(2, gamerId);
+            st.setInt(1, completedDelta);
+            st.setLong(2, nanos);
+            st.setString(3, gamerId);
             st.executeUpdate();
         }
     }
@@ -58,7 +60,7 @@ public final class GamerTable {
                 "SELECT gamer_id, token_hash, total_spent_nanos, tasks_completed FROM gamers");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                out.add(new Account(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                out.add(new Account(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), 0));
             }
         }
         return out;

@@ -1,6 +1,5 @@
 package io.p2c2r.coordinator.store;
 
-import io.p2c2r.common.money.Rates;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code peers} table: contributors, their token hashes and earnings. Store thread only. */
+/** The {@code peers} table: contributors, their token hashes and earnings (granted and pending). Store thread only. */
 public final class PeerTable {
     private final Connection db;
 
@@ -41,13 +40,17 @@ public final class PeerTable {
         }
     }
 
-    void credit(String peerId, Rates.Bill bill) throws SQLException {
+    /** Moves a peer's totals: earnings pending and granted, tasks completed and billed compute time. */
+    void adjust(String peerId, long pendingDelta, long grantedDelta, int completedDelta, long billedMicrosDelta)
+            throws SQLException {
         try (PreparedStatement st = db.prepareStatement(
-                "UPDATE peers SET tasks_completed = tasks_completed + 1, total_earned_nanos = total_earned_nanos + ?,"
-                        + " billed_micros = billed_micros + ? WHERE peer_id = ?")) {
-            st.setLong(1, bill.peerEarning().nanos());
-            st.setLong(2, bill.billedMicros());
-            st.setString(3, peerId);
+                "UPDATE peers SET pending_nanos = pending_nanos + ?, total_earned_nanos = total_earned_nanos + ?,"
+                        + " tasks_completed = tasks_completed + ?, billed_micros = billed_micros + ? WHERE peer_id = ?")) {
+            st.setLong(1, pendingDelta);
+            st.setLong(2, grantedDelta);
+            st.setInt(3, completedDelta);
+            st.setLong(4, billedMicrosDelta);
+            st.setString(5, peerId);
             st.executeUpdate();
         }
     }
@@ -55,10 +58,10 @@ public final class PeerTable {
     List<Account> all() throws SQLException {
         List<Account> out = new ArrayList<>();
         try (PreparedStatement st = db.prepareStatement(
-                "SELECT peer_id, token_hash, total_earned_nanos, tasks_completed FROM peers");
+                "SELECT peer_id, token_hash, total_earned_nanos, tasks_completed, pending_nanos FROM peers");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                out.add(new Account(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                out.add(new Account(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
             }
         }
         return out;

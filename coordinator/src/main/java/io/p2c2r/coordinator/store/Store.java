@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * touches the connection. Each op runs under a savepoint, so one failing op does not undo its batch.
  */
 public final class Store implements AutoCloseable {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final int MAX_BATCH = 256;
 
     private final Connection db;
@@ -57,12 +57,31 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Marks tasks a previous run left open as interrupted and reads identities and totals. Call before {@link #start()}. */
-    public Snapshot load(long now) {
+    /**
+     * Marks tasks a previous run left open as interrupted and reads identities, totals and trust. Checks under way
+     * within the last {@code holdMillis} are returned to resume (at most {@code maxChecks}); older ones are given up
+     * and their held earnings wait out a normal hold. Call before {@link #start()}.
+     */
+    public Snapshot load(long now, long holdMillis, int maxChecks) {
         try {
             int interrupted = tables.tasks.interruptOpen(now);
-            Snapshot s = new Snapshot(tables.peers.all(), tables.gamers.all(), tables.tasks.count(),
-                    tables.ledger.totalFees(), interrupted);
+            List<PendingCheck> checks = new ArrayList<>();
+            java.util.Set<String> resumed = new java.util.HashSet<>();
+            for (TaskRow row : tables.tasks.pendingChecks(now - holdMillis, maxChecks)) {
+                List<RunRow> runs = tables.runs.forTask(row.taskId());
+                List<long[]> amounts = new ArrayList<>();
+                for (RunRow r : runs) {
+                    long[] a = tables.ledger.amounts(r.runId());
+                    amounts.add(a != null ? a : new long[] {0, 0, 0});
+                }
+                checks.add(new PendingCheck(row, runs, amounts));
+                resumed.add(row.taskId());
+            }
+            tables.ledger.releaseHolds(holdMillis, resumed);
+            tables.tasks.abandonChecks(now - holdMillis);
+            long[] fees = tables.ledger.feeTotals();
+            Snapshot s = new Snapshot(tables.peers.all(), tables.gamers.all(), tables.tasks.count(), fees[0], fees[1],
+                    interrupted, tables.trust.all(), checks);
             db.commit();
             return s;
         } catch (SQLException e) {
@@ -175,25 +194,28 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The schema's versions, oldest first: version i + 1 is reached by running {@code MIGRATIONS[i]}. */
+    private static final String[] MIGRATIONS = {"schema-v1.sql", "migrate-v2.sql"};
+
     private static void migrate(Connection db) throws SQLException {
         int version;
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
             version = rs.next() ? rs.getInt(1) : 0;
         }
         if (version > SCHEMA_VERSION) {
-            throw new SQLException("database schema version " + version + " is newer than this build's " + SCHEMA_VERSION);
-        }
-        if (version == SCHEMA_VERSION) {
-            return;
+            throw new SQLException("database schema version " + version + " is newer than this build's " + SCHEMA_VERSION
+                    + "; run a newer coordinator on it");
         }
         db.setAutoCommit(false);
         try (Statement st = db.createStatement()) {
-            for (String statement : stripComments(schema()).split(";")) {
-                if (!statement.isBlank()) {
-                    st.execute(statement);
+            for (int v = version; v < SCHEMA_VERSION; v++) {
+                for (String statement : stripComments(resource(MIGRATIONS[v])).split(";")) {
+                    if (!statement.isBlank()) {
+                        st.execute(statement);
+                    }
                 }
+                st.execute("PRAGMA user_version = " + (v + 1));
             }
-            st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             db.commit();
         } catch (SQLException e) {
             db.rollback();
@@ -213,14 +235,14 @@ public final class Store implements AutoCloseable {
         return out.toString();
     }
 
-    private static String schema() {
-        try (InputStream in = Store.class.getResourceAsStream("schema-v1.sql")) {
+    private static String resource(String name) {
+        try (InputStream in = Store.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("schema-v1.sql is missing from the coordinator jar");
+                throw new IllegalStateException(name + " is missing from the coordinator jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read schema-v1.sql", e);
+            throw new IllegalStateException("cannot read " + name, e);
         }
     }
 }

@@ -59,7 +59,7 @@ class BooksTest {
             assertEquals(charged, earned + fees);
             assertEquals(clientCost, charged, "what the gamer was told it paid equals what the ledger charged");
             assertEquals(charged, net.queryLong("SELECT total_spent_nanos FROM gamers WHERE gamer_id = 'gamer_books'"));
-            assertEquals(earned, net.queryLong("SELECT SUM(total_earned_nanos) FROM peers"));
+            assertEquals(earned, net.queryLong("SELECT SUM(total_earned_nanos + pending_nanos) FROM peers"));
             assertEquals(n, net.queryLong("SELECT SUM(tasks_completed) FROM peers"));
             assertEquals(n, net.queryLong("SELECT COUNT(*) FROM tasks WHERE status = 'completed'"));
         }
@@ -88,7 +88,7 @@ class BooksTest {
             assertTrue(r.ok());
             net.coordinator().flush().get(10, TimeUnit.SECONDS);
             assertEquals(1, net.queryLong("SELECT COUNT(*) FROM ledger WHERE task_id = '" + task.taskId() + "'"));
-            assertEquals(accepted.earnedNanos(), net.queryLong("SELECT total_earned_nanos FROM peers WHERE peer_id = 'peer_raw'"));
+            assertEquals(accepted.earnedNanos(), net.queryLong("SELECT total_earned_nanos + pending_nanos FROM peers WHERE peer_id = 'peer_raw'"));
             assertEquals(r.result().costNanos(), net.queryLong("SELECT total_spent_nanos FROM gamers WHERE gamer_id = 'gamer_dup'"));
         }
     }

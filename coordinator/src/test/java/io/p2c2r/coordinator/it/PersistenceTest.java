@@ -30,7 +30,7 @@ class PersistenceTest {
             assertEquals(1, net.queryLong("SELECT COUNT(*) FROM results"));
             assertEquals(1, net.queryLong("SELECT COUNT(*) FROM peers WHERE peer_id = 'peer_keeper'"));
             assertEquals(1, net.queryLong("SELECT COUNT(*) FROM gamers WHERE gamer_id = 'gamer_keeper'"));
-            long earned = net.queryLong("SELECT total_earned_nanos FROM peers WHERE peer_id = 'peer_keeper'");
+            long earned = net.queryLong("SELECT total_earned_nanos + pending_nanos FROM peers WHERE peer_id = 'peer_keeper'");
 
             net.restartCoordinator();
             assertEquals(1, net.coordinator().snapshot().tasksStored());

@@ -131,6 +131,16 @@ class ProtocolConformanceTest {
         return w;
     }
 
+    /** A completed task_result frame with its result_sha256 (SHA-256 of the result's canonical JSON) added. */
+    static String sealed(String frame) {
+        JsonObject o = JsonParser.parseString(frame).getAsJsonObject();
+        if (o.has("result") && !o.has("result_sha256")) {
+            o.addProperty("result_sha256", io.p2c2r.common.protocol.Codec.canonicalSha256(
+                    new io.p2c2r.common.protocol.RawJson(o.get("result").toString())));
+        }
+        return o.toString();
+    }
+
     static String str(JsonObject o, String field) {
         JsonElement e = o.get(field);
         return e == null || e.isJsonNull() ? null : e.getAsString();
@@ -369,7 +379,7 @@ class ProtocolConformanceTest {
         w.send(submit("r1", PATH_TASK, ""));
         JsonObject e = w.next();
         assertError(e, "not_registered");
-        w.send("{\"type\":\"task_result\",\"task_id\":\"t1\",\"status\":\"completed\",\"result\":{},\"processing_time_ms\":1}");
+        w.send(sealed("{\"type\":\"task_result\",\"task_id\":\"t1\",\"status\":\"completed\",\"result\":{},\"processing_time_ms\":1}"));
         assertError(w.next(), "not_registered");
     }
 
@@ -386,7 +396,7 @@ class ProtocolConformanceTest {
     @Test
     void wrongRole_gamerSendsPeerMessage_andPeerSendsGamerMessage() throws Exception {
         Wire g = gamer("g_role");
-        g.send("{\"type\":\"task_result\",\"task_id\":\"t1\",\"status\":\"completed\",\"result\":{},\"processing_time_ms\":1}");
+        g.send(sealed("{\"type\":\"task_result\",\"task_id\":\"t1\",\"status\":\"completed\",\"result\":{},\"processing_time_ms\":1}"));
         assertError(g.next(), "wrong_role");
         Wire p = wire();
         assertEquals("registered", str(registerPeer(p, "p_role", null, 1), "type"));
@@ -562,7 +572,7 @@ class ProtocolConformanceTest {
         assertEquals("r8", str(r8, "request_id"), r8.toString());
         Wire p = wire();
         assertEquals("registered", str(registerPeer(p, "p_echo", null, 1), "type"));
-        p.send("{\"type\":\"task_result\",\"task_id\":\"task_x\",\"status\":\"completed\",\"result\":{}}");
+        p.send(sealed("{\"type\":\"task_result\",\"task_id\":\"task_x\",\"status\":\"completed\",\"result\":{}}"));
         JsonObject e = p.next();
         assertError(e, "missing_field");
         assertEquals("task_x", str(e, "task_id"), e.toString());
@@ -616,7 +626,7 @@ class ProtocolConformanceTest {
         String answer = "{\"type\":\"task_result\",\"task_id\":\"" + taskId + "\",\"status\":\"completed\",\"result\":"
                 + "{\"path\":[[0,0],[1,1],[2,3],[3,4],[4,5],[5,5]],\"distance\":7.07,\"cost\":7.07,\"found\":true,"
                 + "\"nodes_expanded\":9,\"obstacles_avoided\":1,\"width\":6,\"height\":6},\"processing_time_ms\":5}";
-        p.send(answer);
+        p.send(sealed(answer));
         JsonObject acc = p.await("result_accepted");
         assertEquals(taskId, str(acc, "task_id"));
         assertMoney(acc, "earned_usd");
@@ -633,7 +643,7 @@ class ProtocolConformanceTest {
         long expected = -Math.floorDiv(-earned * 10000, 10000 - feeBp);
         assertEquals(expected, charge, "gamer_charge = ceil(peer_earning*10000/(10000-fee_bp))");
         // the same result again is not held and bills nothing
-        p.send(answer);
+        p.send(sealed(answer));
         JsonObject again = p.await(o -> "error".equals(str(o, "type")) || "result_accepted".equals(str(o, "type")),
                 new ArrayList<>());
         assertError(again, "task_not_held");
@@ -649,7 +659,7 @@ class ProtocolConformanceTest {
     void resultForTaskNeverAssigned_isTaskNotHeld_withTaskId() throws Exception {
         Wire p = wire();
         assertEquals("registered", str(registerPeer(p, "p_nh", null, 1), "type"));
-        p.send("{\"type\":\"task_result\",\"task_id\":\"task_never\",\"status\":\"completed\",\"result\":{},\"processing_time_ms\":1}");
+        p.send(sealed("{\"type\":\"task_result\",\"task_id\":\"task_never\",\"status\":\"completed\",\"result\":{},\"processing_time_ms\":1}"));
         JsonObject e = p.next();
         assertError(e, "task_not_held");
         assertEquals("task_never", str(e, "task_id"));
@@ -659,11 +669,11 @@ class ProtocolConformanceTest {
     void peerResult_withoutProcessingTime_isMissingField() throws Exception {
         Wire p = wire();
         assertEquals("registered", str(registerPeer(p, "p_pt", null, 1), "type"));
-        p.send("{\"type\":\"task_result\",\"task_id\":\"task_x\",\"status\":\"completed\",\"result\":{}}");
+        p.send(sealed("{\"type\":\"task_result\",\"task_id\":\"task_x\",\"status\":\"completed\",\"result\":{}}"));
         JsonObject e = p.next();
         assertError(e, "missing_field");
         assertTrue(e.get("message").getAsString().contains("processing_time_ms"), e.toString());
-        p.send("{\"type\":\"task_result\",\"task_id\":\"task_x\",\"status\":\"completed\",\"result\":{},\"processing_time_ms\":604800001}");
+        p.send(sealed("{\"type\":\"task_result\",\"task_id\":\"task_x\",\"status\":\"completed\",\"result\":{},\"processing_time_ms\":604800001}"));
         assertError(p.next(), "invalid_field");
     }
 
@@ -780,9 +790,9 @@ class ProtocolConformanceTest {
         assertEquals(JsonParser.parseString("[5,5]"), ex.getAsJsonObject("task_data").get("end"));
         g.await(o -> "task_accepted".equals(str(o, "type")) && "b".equals(str(o, "request_id")), new ArrayList<>());
         g.closeBlocking();
-        p.send("{\"type\":\"task_result\",\"task_id\":\"" + str(ex, "task_id") + "\",\"status\":\"completed\",\"result\":"
+        p.send(sealed("{\"type\":\"task_result\",\"task_id\":\"" + str(ex, "task_id") + "\",\"status\":\"completed\",\"result\":"
                 + "{\"path\":[[0,0],[1,1],[2,3],[3,4],[4,5],[5,5]],\"distance\":7.07,\"cost\":7.07,\"found\":true,"
-                + "\"nodes_expanded\":9,\"obstacles_avoided\":1,\"width\":6,\"height\":6},\"processing_time_ms\":3}");
+                + "\"nodes_expanded\":9,\"obstacles_avoided\":1,\"width\":6,\"height\":6},\"processing_time_ms\":3}"));
         JsonObject acc = p.await("result_accepted");
         assertTrue(acc.get("earned_nanos").getAsLong() >= 0);
         Wire g2 = wire();
@@ -807,9 +817,9 @@ class ProtocolConformanceTest {
         long t0 = System.nanoTime();
         g.send(submit("r1", PATH_TASK, ""));
         JsonObject ex = p.await("execute_task");
-        p.send("{\"type\":\"task_result\",\"task_id\":\"" + str(ex, "task_id") + "\",\"status\":\"completed\",\"result\":"
+        p.send(sealed("{\"type\":\"task_result\",\"task_id\":\"" + str(ex, "task_id") + "\",\"status\":\"completed\",\"result\":"
                 + "{\"path\":[[0,0],[1,1],[2,3],[3,4],[4,5],[5,5]],\"distance\":7.07,\"cost\":7.07,\"found\":true,"
-                + "\"nodes_expanded\":9,\"obstacles_avoided\":1,\"width\":6,\"height\":6},\"processing_time_ms\":604800000}");
+                + "\"nodes_expanded\":9,\"obstacles_avoided\":1,\"width\":6,\"height\":6},\"processing_time_ms\":604800000}"));
         JsonObject acc = p.await("result_accepted");
         double observedMs = (System.nanoTime() - t0) / 1e6;
         long ceiling = (long) Math.ceil(ratePerHourNanos * observedMs / 3_600_000.0) + 1;

@@ -8,6 +8,7 @@ import io.p2c2r.common.protocol.Registered;
 import io.p2c2r.coordinator.Console;
 import io.p2c2r.coordinator.Coordinator;
 import io.p2c2r.coordinator.CoordinatorConfig;
+import io.p2c2r.coordinator.trust.TrustPolicy;
 import io.p2c2r.executors.ExecutorRegistry;
 import io.p2c2r.client.P2c2rClient;
 import io.p2c2r.peer.PeerNode;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A whole network on loopback for one test: a real coordinator on port 0 with a SQLite file in a temp
+ * A whole network on loopback for one test (results unchecked unless the test sets a trust policy): a real coordinator on port 0 with a SQLite file in a temp
  * folder, real peer nodes and real gamer clients. Closes everything it started.
  */
 final class TestNetwork implements AutoCloseable {
@@ -45,7 +46,9 @@ final class TestNetwork implements AutoCloseable {
     TestNetwork(Path dir, java.util.function.UnaryOperator<CoordinatorConfig.Builder> tweak) {
         this.dir = dir;
         this.config = tweak.apply(CoordinatorConfig.builder().listen("127.0.0.1", 0).database(dir.resolve("cloud.db"))
-                .statsInterval(Duration.ofHours(1))).build();
+                .statsInterval(Duration.ofHours(1))
+                .checking(CoordinatorConfig.Checking.defaults().withPolicy(TrustPolicy.trustEveryone())
+                        .withSpotCheckInterval(Duration.ZERO))).build();
         this.coordinator = Coordinator.start(config, console());
     }
 

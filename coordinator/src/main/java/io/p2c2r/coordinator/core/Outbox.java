@@ -1,0 +1,42 @@
+package io.p2c2r.coordinator.core;
+
+import io.p2c2r.common.protocol.Codec;
+import io.p2c2r.common.protocol.ServerMessage;
+import java.util.List;
+
+/**
+ * Sends messages to sessions, and to the gamer behind a task: on the connection that submitted it if still
+ * open, else on any open connection of the same gamer id (a correction reaches a gamer who reconnected).
+ * Event loop only.
+ */
+final class Outbox {
+    private final List<GamerState> gamers;
+
+    Outbox(List<GamerState> gamers) {
+        this.gamers = gamers;
+    }
+
+    void send(Session s, ServerMessage m) {
+        if (!s.closed) {
+            s.channel.send(Codec.encode(m));
+        }
+    }
+
+    /** Sends to the task's gamer; returns false if no connection of that gamer is open. */
+    boolean toGamer(Task task, ServerMessage m) {
+        if (task.gamer == null) {
+            return false;
+        }
+        if (task.gamer.connected) {
+            send(task.gamer.session, m);
+            return true;
+        }
+        for (GamerState g : gamers) {
+            if (g.connected && g.account == task.gamer.account) {
+                send(g.session, m);
+                return true;
+            }
+        }
+        return false;
+    }
+}
