@@ -5,12 +5,14 @@ import io.p2c2r.common.identity.IdentityStore;
 import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.protocol.ErrorMessage;
 import io.p2c2r.common.protocol.GamerTaskResult;
+import io.p2c2r.common.protocol.GetTask;
 import io.p2c2r.common.protocol.ProtocolException;
 import io.p2c2r.common.protocol.RegisterGamer;
 import io.p2c2r.common.protocol.Registered;
 import io.p2c2r.common.protocol.ServerMessage;
 import io.p2c2r.common.protocol.SubmitTask;
 import io.p2c2r.common.protocol.TaskAccepted;
+import io.p2c2r.common.protocol.TaskCorrected;
 import io.p2c2r.common.protocol.TaskSpec;
 import io.p2c2r.common.task.TaskType;
 import java.net.URI;
@@ -47,6 +49,7 @@ public final class P2c2rClient implements AutoCloseable {
     private final AtomicLong nextRequest = new AtomicLong();
     private final CompletableFuture<Registered> registered = new CompletableFuture<>();
     private volatile Consumer<TaskAccepted> progress = a -> { };
+    private volatile Consumer<TaskCorrected> corrections = c -> { };
 
     private record Pending(CompletableFuture<TaskReply> future, long sentNanos) {
     }
@@ -94,6 +97,15 @@ public final class P2c2rClient implements AutoCloseable {
         this.progress = listener;
     }
 
+    /**
+     * Called when a result this client was given with {@code verification: pending} is found wrong by the
+     * coordinator's check: the correction carries the canonical result (or, if no two peers agreed, says so and
+     * that the task was refunded). Called on the socket thread; do not block in it.
+     */
+    public void onCorrection(Consumer<TaskCorrected> listener) {
+        this.corrections = listener;
+    }
+
     public CompletableFuture<TaskReply> submit(TaskType type, String dataJson) {
         return submit(type.wireName(), dataJson, null);
     }
@@ -101,23 +113,49 @@ public final class P2c2rClient implements AutoCloseable {
     /**
      * Submits {@code dataJson} as task {@code type}. {@code timeout} (null: the coordinator's default) bounds the
      * whole wait, queueing included. The data is checked to be a JSON object here; the coordinator checks the rest.
+     * The answer comes with the first result; its {@code verification} says how far it was checked.
      */
     public CompletableFuture<TaskReply> submit(String type, String dataJson, Duration timeout) {
-        String requestId = "r" + nextRequest.incrementAndGet();
-        CompletableFuture<TaskReply> future = new CompletableFuture<>();
+        return submit(type, dataJson, timeout, false);
+    }
+
+    /**
+     * As {@link #submit(String, String, Duration)}; with {@code waitForAgreement} the coordinator answers only once
+     * two independent peers computed the same result (for results that matter more than latency; the gamer pays
+     * for both runs).
+     */
+    public CompletableFuture<TaskReply> submit(String type, String dataJson, Duration timeout, boolean waitForAgreement) {
         SubmitTask message;
+        String requestId = "r" + nextRequest.incrementAndGet();
         try {
-            message = new SubmitTask(requestId, new TaskSpec(type, Codec.raw(dataJson)), timeout == null ? null : timeout.toMillis());
+            message = new SubmitTask(requestId, new TaskSpec(type, Codec.raw(dataJson)), timeout == null ? null : timeout.toMillis(),
+                    waitForAgreement ? SubmitTask.VERIFY_WAIT : null);
         } catch (P2c2rException e) {
-            future.completeExceptionally(e);
-            return future;
+            return CompletableFuture.failedFuture(e);
         }
+        return send(requestId, message, timeout == null ? DEFAULT_TIMEOUT_MS : timeout.toMillis());
+    }
+
+    /** Asks for the current answer of an earlier task of this gamer (for instance its correction, after a reconnect). */
+    public CompletableFuture<TaskReply> fetch(String taskId) {
+        String requestId = "g" + nextRequest.incrementAndGet();
+        GetTask message;
+        try {
+            message = new GetTask(requestId, taskId);
+        } catch (P2c2rException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return send(requestId, message, DEFAULT_TIMEOUT_MS);
+    }
+
+    private CompletableFuture<TaskReply> send(String requestId, io.p2c2r.common.protocol.ClientMessage message, long timeoutMs) {
+        CompletableFuture<TaskReply> future = new CompletableFuture<>();
         if (!socket.isOpen()) {
             future.completeExceptionally(new P2c2rException("disconnected", "not connected: " + socket.problem));
             return future;
         }
         pending.put(requestId, new Pending(future, System.nanoTime()));
-        long limit = (timeout == null ? DEFAULT_TIMEOUT_MS : timeout.toMillis()) + GRACE_MS;
+        long limit = timeoutMs + GRACE_MS;
         future.orTimeout(limit, TimeUnit.MILLISECONDS).whenComplete((r, e) -> pending.remove(requestId));
         try {
             socket.send(Codec.encode(message));
@@ -149,6 +187,8 @@ public final class P2c2rClient implements AutoCloseable {
             }
         } else if (m instanceof TaskAccepted a) {
             progress.accept(a);
+        } else if (m instanceof TaskCorrected c) {
+            corrections.accept(c);
         } else if (m instanceof Registered r) {
             registered.complete(r);
         } else if (m instanceof ErrorMessage e) {

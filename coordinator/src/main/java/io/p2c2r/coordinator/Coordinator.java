@@ -84,6 +84,13 @@ public final class Coordinator implements AutoCloseable {
         return f;
     }
 
+    /** Completes once no result check is open: every checked task has been verified, corrected or given up. */
+    public CompletableFuture<Void> checksSettled() {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        loop.execute(() -> hub.whenChecksSettle(() -> f.complete(null)));
+        return f;
+    }
+
     /** Completes once every write the event loop has issued so far is committed to the database. */
     public CompletableFuture<Void> flush() {
         CompletableFuture<Void> f = new CompletableFuture<>();

@@ -468,6 +468,11 @@ public final class Hub implements Router.Listener {
         store.submit(t -> t.tasks.update(task.id, status, null, attempts, finished, processingMs, code, error));
     }
 
+    /** Runs {@code action} on the loop once every open check has been decided. */
+    public void whenChecksSettle(Runnable action) {
+        verifier.whenIdle(action);
+    }
+
     // ---- stats and shutdown ----
 
     public Stats stats() {

@@ -42,6 +42,7 @@ final class Verifier {
     private long unchecked;
     private long spotChecks;
     private long outvoted;
+    private final List<Runnable> whenIdle = new ArrayList<>();
 
     Verifier(CoordinatorConfig config, Console console, Store store, Clock clock, TaskBoard board, TrustBook trust,
              Books books, Router router, Outbox outbox, KnownAnswers known) {
@@ -259,6 +260,20 @@ final class Verifier {
             router.checkClosed(task);
         }
         task.heldResult = null;
+        if (board.checkCount() == 0 && !whenIdle.isEmpty()) {
+            List<Runnable> due = new ArrayList<>(whenIdle);
+            whenIdle.clear();
+            due.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code action} once no check is open (at once if none is). */
+    void whenIdle(Runnable action) {
+        if (board.checkCount() == 0) {
+            action.run();
+        } else {
+            whenIdle.add(action);
+        }
     }
 
     /** The task's completed runs, in the order their votes arrived. */

@@ -99,6 +99,18 @@ final class TestNetwork implements AutoCloseable {
         return client;
     }
 
+    /** A raw peer that computes honestly, then lies as scripted (see {@link ScriptedPeer}). */
+    ScriptedPeer scripted(String id, int slots, double lieRate, int honestFirst, long seed) throws Exception {
+        ScriptedPeer p = ScriptedPeer.start(port(), id, slots, lieRate, honestFirst, seed);
+        started.add(p::close);
+        return p;
+    }
+
+    /** Adds something the test started to what {@link #close()} closes. */
+    void closeLater(AutoCloseable c) {
+        started.add(c);
+    }
+
     RawClient raw() throws InterruptedException {
         RawClient c = RawClient.connect(port());
         started.add(c::closeBlocking);
