@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import io.p2c2r.coordinator.trust.TrustPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,10 +18,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "coordinator", mixinStandardHelpOptions = true, versionProvider = CoordinatorMain.VersionInfo.class,
         sortOptions = false,
         description = "The P2C2R cloud coordinator: accepts peers (contributors) and gamers (renters) over " +
-                "WebSockets, routes each task to the peer with the most free capacity, stores every task " +
-                "and result in SQLite, serves identical work from a 24-hour cache for free, and keeps the " +
-                "books (peers earn, gamers pay, the coordinator keeps its fee). Stop it with Ctrl-C; queued " +
-                "writes are flushed first.")
+                "WebSockets, routes each task to a peer by trust and measured speed, checks peers' results " +
+                "(a second peer recomputes every result of a peer not yet trusted, and a sample of trusted " +
+                "peers' results), stores every task and result in SQLite, serves verified work from a 24-hour " +
+                "cache for free, and keeps the books (peers earn once their results are verified or their hold " +
+                "window passes, gamers pay, the coordinator keeps its fee). Stop it with Ctrl-C; queued writes " +
+                "are flushed first.")
 public final class CoordinatorMain implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,6 +58,31 @@ public final class CoordinatorMain implements Callable<Integer> {
     @Option(names = "--max-open-per-gamer", description = "Queued plus running tasks allowed per gamer. Default: ${DEFAULT-VALUE}.")
     int maxOpenPerGamer = 256;
 
+    @Option(names = "--trust-threshold", description = "Consecutive results of a type that must agree with other peers' "
+            + "before a peer is trusted for that type; until then every result it returns is checked on a second peer. "
+            + "0 trusts every peer from the start. Default: ${DEFAULT-VALUE}.")
+    int trustThreshold = 10;
+
+    @Option(names = "--audit-rate", description = "Percent of a trusted peer's results still checked, at the least "
+            + "(the rate starts at 100%% and falls as its record grows). Default: ${DEFAULT-VALUE}.")
+    String auditRate = "5";
+
+    @Option(names = "--untrusted-daily-cap", description = "Tasks of a type an untrusted peer may start per day. Default: ${DEFAULT-VALUE}.")
+    int untrustedDailyCap = 500;
+
+    @Option(names = "--hold-hours", description = "Hours a peer's earning stays pending when no check decides it sooner. "
+            + "Default: ${DEFAULT-VALUE}.")
+    double holdHours = 24;
+
+    @Option(names = "--spot-check-minutes", description = "Minutes between known-answer checks sent to an idle peer "
+            + "(0: none). Default: ${DEFAULT-VALUE}.")
+    double spotCheckMinutes = 5;
+
+    @Option(names = "--same-host-quorum", description = "Let two peer ids behind one address agree on a result. Off by "
+            + "default, so that one machine cannot vouch for itself; turn it on for a LAN, for peers on this machine, or "
+            + "behind a TCP tunnel such as ngrok, where every peer appears at the tunnel's address.")
+    boolean sameHostQuorum;
+
     @Option(names = "--stats-interval", description = "Seconds between network stats lines. Default: ${DEFAULT-VALUE}.")
     long statsInterval = 10;
 
@@ -63,6 +91,27 @@ public final class CoordinatorMain implements Callable<Integer> {
 
     @Option(names = "--log-level", description = "error, warn, info or debug. Default: ${DEFAULT-VALUE}.")
     String logLevel = "info";
+
+    private CoordinatorConfig.Checking checking() {
+        double audit;
+        try {
+            audit = Double.parseDouble(auditRate) / 100;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--audit-rate '" + auditRate + "' is not a percentage");
+        }
+        if (holdHours <= 0 || !Double.isFinite(holdHours)) {
+            throw new IllegalArgumentException("--hold-hours " + holdHours + " must be positive");
+        }
+        if (spotCheckMinutes < 0 || !Double.isFinite(spotCheckMinutes)) {
+            throw new IllegalArgumentException("--spot-check-minutes " + spotCheckMinutes + " must be zero or positive");
+        }
+        TrustPolicy d = TrustPolicy.defaults();
+        TrustPolicy policy = new TrustPolicy(trustThreshold, audit, untrustedDailyCap, d.untrustedMaxRunning(), sameHostQuorum,
+                d.maxRunsPerTask());
+        return CoordinatorConfig.Checking.defaults().withPolicy(policy)
+                .withHoldWindow(Duration.ofMillis(Math.round(holdHours * 3_600_000)))
+                .withSpotCheckInterval(Duration.ofMillis(Math.round(spotCheckMinutes * 60_000)));
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new CoordinatorMain()).execute(args));
@@ -78,7 +127,8 @@ public final class CoordinatorMain implements Callable<Integer> {
             config = CoordinatorConfig.builder().listen(host, port).database(db).rates(rates)
                     .cacheTtl(Duration.ofHours(cacheHours))
                     .timeouts(Duration.ofSeconds(taskTimeout), Duration.ofSeconds(executionTimeout), maxAttempts)
-                    .maxOpenTasksPerGamer(maxOpenPerGamer).statsInterval(Duration.ofSeconds(statsInterval)).build();
+                    .maxOpenTasksPerGamer(maxOpenPerGamer).statsInterval(Duration.ofSeconds(statsInterval))
+                    .checking(checking()).build();
             console = new Console(out, quiet ? Console.Level.WARN : Console.Level.parse(logLevel));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("coordinator: " + e.getMessage());
@@ -96,12 +146,14 @@ public final class CoordinatorMain implements Callable<Integer> {
         out.print(String.format("  P2C2R CLOUD COORDINATOR %s%n==================================================%n"
                         + " Starting server on %s:%d%n Database: %s (%d tasks, %d peers, %d gamers%s)%n"
                         + " Rates: Peer earns %s/hr, Gamer pays %s/hr, fee %s%%%n"
+                        + " Checks: trusted after %d agreeing results, audits down to %s%%%s%n"
                         + "==================================================%n%n",
                 Version.get(), host, coordinator.port(), db, coordinator.snapshot().tasksStored(),
                 coordinator.snapshot().peers().size(), coordinator.snapshot().gamers().size(),
                 coordinator.snapshot().interruptedTasks() > 0
                         ? "; " + coordinator.snapshot().interruptedTasks() + " left open by the last run marked interrupted" : "",
-                r.peerPerHour().format(2), r.gamerPerHour().format(4), r.feePercent()));
+                r.peerPerHour().format(2), r.gamerPerHour().format(4), r.feePercent(), trustThreshold, auditRate,
+                sameHostQuorum ? ", peers on one host may agree" : ""));
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

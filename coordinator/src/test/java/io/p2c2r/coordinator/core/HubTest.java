@@ -1,0 +1,123 @@
+package io.p2c2r.coordinator.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.p2c2r.common.protocol.ExecuteTask;
+import io.p2c2r.common.protocol.GamerTaskResult;
+import io.p2c2r.common.protocol.ResultAccepted;
+import io.p2c2r.common.protocol.Verification;
+import io.p2c2r.coordinator.CoordinatorConfig;
+import io.p2c2r.coordinator.trust.TrustPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hub's time-dependent rules, tested in memory with a clock the test moves: nothing here waits. */
+class HubTest {
+    private static final String PATH = "{\"start\":[0,0],\"end\":[5,5],\"obstacles\":[[2,2]]}";
+
+    @TempDir
+    Path dir;
+
+    private static CoordinatorConfig.Builder config(TrustPolicy policy) {
+        return CoordinatorConfig.builder().listen("127.0.0.1", 0)
+                .timeouts(Duration.ofHours(1), Duration.ofSeconds(30), 3)
+                .checking(CoordinatorConfig.Checking.defaults().withPolicy(policy).withHoldWindow(Duration.ofHours(2))
+                        .withSpotCheckInterval(Duration.ZERO));
+    }
+
+    @Test
+    void trustedResult_isPendingUntilItsHoldWindowPasses_thenGranted() throws Exception {
+        try (HubHarness h = new HubHarness(dir, config(TrustPolicy.trustEveryone()))) {
+            Session peer = h.peer("p1", "10.0.0.1", 1);
+            Session gamer = h.gamer("g1");
+            h.submit(gamer, "ai_pathfinding", PATH);
+            h.answer(peer);
+            GamerTaskResult r = h.lastResult(gamer);
+            assertEquals(Verification.TRUSTED, r.verification());
+            long earned = HubHarness.wire(peer).last(ResultAccepted.class).earnedNanos();
+            assertTrue(earned > 0);
+            assertEquals(earned, h.query("SELECT pending_nanos FROM peers WHERE peer_id = 'p1'"));
+
+            h.clock.advance(Duration.ofMinutes(119).toMillis());
+            h.hub.grantDue();
+            h.settle();
+            assertEquals(earned, h.query("SELECT pending_nanos FROM peers WHERE peer_id = 'p1'"), "still inside the hold");
+
+            h.clock.advance(Duration.ofMinutes(2).toMillis());
+            h.hub.grantDue();
+            h.settle();
+            assertEquals(0, h.query("SELECT pending_nanos FROM peers WHERE peer_id = 'p1'"));
+            assertEquals(earned, h.query("SELECT total_earned_nanos FROM peers WHERE peer_id = 'p1'"));
+            assertEquals(1, h.query("SELECT COUNT(*) FROM ledger WHERE status = 'granted'"));
+        }
+    }
+
+    @Test
+    void checkWithNoIndependentPeer_isGivenUpAfterTheHoldWindow_andStandsUnchecked() throws Exception {
+        try (HubHarness h = new HubHarness(dir, config(TrustPolicy.defaults()))) {
+            Session peer = h.peer("newcomer", "10.0.0.1", 1);
+            h.peer("same_host", "10.0.0.1", 1); // another id behind the same address cannot vouch for it
+            Session gamer = h.gamer("g1");
+            h.submit(gamer, "ai_pathfinding", PATH);
+            ExecuteTask t = h.answer(peer);
+            assertEquals(Verification.PENDING, h.lastResult(gamer).verification());
+            assertEquals(1, h.query("SELECT COUNT(*) FROM ledger WHERE status = 'pending' AND hold_until = " + Long.MAX_VALUE));
+            h.hub.tick();
+            h.settle();
+            assertEquals(1, h.query("SELECT COUNT(*) FROM ledger WHERE status = 'pending'"), "the check waits for another host");
+
+            h.clock.advance(Duration.ofHours(2).toMillis() + 1);
+            h.hub.tick();
+            h.settle();
+            assertEquals(1, h.query("SELECT COUNT(*) FROM ledger WHERE status = 'granted'"));
+            assertEquals(1, h.query("SELECT COUNT(*) FROM tasks WHERE verification = 'unchecked' AND task_id = '" + t.taskId() + "'"));
+            assertEquals(0, h.query("SELECT COUNT(*) FROM results WHERE verification IN ('verified', 'trusted')"),
+                    "an unchecked result is never served from the cache");
+        }
+    }
+
+    @Test
+    void missedDeadline_movesTheRunToAnotherPeer_withoutWaiting() throws Exception {
+        try (HubHarness h = new HubHarness(dir, config(TrustPolicy.trustEveryone()))) {
+            Session slow = h.peer("slow", "10.0.0.1", 1);
+            Session gamer = h.gamer("g1");
+            h.submit(gamer, "ai_pathfinding", PATH);
+            assertEquals(1, HubHarness.wire(slow).all(ExecuteTask.class).size());
+            Session fast = h.peer("fast", "10.0.0.2", 1);
+            h.clock.advance(31_000);
+            h.hub.tick();
+            h.settle();
+            assertEquals(1, HubHarness.wire(fast).all(ExecuteTask.class).size(), "the run went to the other peer");
+            h.answer(fast);
+            GamerTaskResult r = h.lastResult(gamer);
+            assertTrue(r.ok());
+            assertEquals("fast", r.peerId());
+            assertEquals(2, r.attempts());
+        }
+    }
+
+    @Test
+    void untrustedResult_isReplicatedOnAnotherHost_andAgreementGrantsBothHalves() throws Exception {
+        try (HubHarness h = new HubHarness(dir, config(TrustPolicy.defaults()))) {
+            Session first = h.peer("first", "10.0.0.1", 1);
+            Session gamer = h.gamer("g1");
+            h.submit(gamer, "ai_pathfinding", PATH);
+            h.answer(first);
+            long charge = h.lastResult(gamer).costNanos();
+            Session second = h.peer("second", "10.0.0.2", 1);
+            h.hub.tick();
+            h.settle();
+            ExecuteTask replica = h.answer(second);
+            GamerTaskResult r = h.lastResult(gamer);
+            assertTrue(!replica.taskId().equals(r.taskId()), "a check run carries its own task id");
+            assertEquals(2, h.query("SELECT COUNT(*) FROM ledger WHERE status = 'granted'"));
+            assertEquals(charge, h.query("SELECT SUM(gamer_charge_nanos) FROM ledger"), "the gamer paid once");
+            assertEquals(1, h.query("SELECT consecutive_agreed FROM trust WHERE peer_id = 'first'"));
+            assertEquals(1, h.query("SELECT consecutive_agreed FROM trust WHERE peer_id = 'second'"));
+            assertEquals(1, h.query("SELECT COUNT(*) FROM results WHERE verification = 'verified'"));
+        }
+    }
+}
