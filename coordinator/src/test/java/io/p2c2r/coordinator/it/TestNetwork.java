@@ -134,6 +134,14 @@ final class TestNetwork implements AutoCloseable {
         }
     }
 
+    /** As {@link #queryLong}, for a real-valued answer. */
+    double queryDouble(String sql) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database());
+             Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getDouble(1) : Double.NaN;
+        }
+    }
+
     @Override
     public void close() throws Exception {
         for (int i = started.size() - 1; i >= 0; i--) {
