@@ -48,6 +48,7 @@ public final class Hub implements Router.Listener {
     private final Verifier verifier;
     private final Outbox outbox;
     private final Registrations registrations;
+    private final Durable durable;
     private final Map<String, PeerState> peers = new LinkedHashMap<>();
     private final List<GamerState> gamers = new ArrayList<>();
     private final long startNanos;
@@ -68,9 +69,10 @@ public final class Hub implements Router.Listener {
         this.trust = new TrustBook(config.checking().policy(), snapshot.trust(), r -> store.submit(t -> t.trust.put(r)),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.outbox = new Outbox(gamers);
+        this.durable = new Durable(store, loop);
         this.router = new Router(config, console, store, clock, board, trust, outbox, peers);
         this.router.listen(this);
-        this.verifier = new Verifier(config, console, store, clock, board, trust, books, router, outbox, new KnownAnswers());
+        this.verifier = new Verifier(config, console, store, durable, clock, board, trust, books, router, outbox, new KnownAnswers());
         this.registrations = new Registrations(config, console, store, clock, accounts, trust, outbox, peers, gamers, router);
         this.tasksStored = snapshot.tasksStored();
         Resumed.checks(snapshot.pendingChecks(), accounts, clock, board, router, verifier, config);
@@ -172,8 +174,10 @@ public final class Hub implements Router.Listener {
             cacheHits++;
             console.info(" Cache hit: " + task.type.wireName() + " for " + task.gamer.account.id + " (saved compute!)");
             board.answered(task);
-            storeStatus(task, "cached", null, null, hit.get().processingMs());
-            outbox.toGamer(task, Replies.cached(task, hit.get()));
+            double ms = hit.get().processingMs();
+            Long finished = clock.millis();
+            durable.then(t -> t.tasks.update(task.id, "cached", null, 0, finished, ms, null, null),
+                    () -> outbox.toGamer(task, Replies.cached(task, hit.get())));
             return;
         }
         task.state = Task.State.WAITING;
@@ -342,8 +346,8 @@ public final class Hub implements Router.Listener {
                 servable ? verification : Verification.PENDING, now, now + config.cacheTtl().toMillis());
         Answer a = new Answer(task.id, task.gamer.account.id, run.peerId, task.attempts(), run.processingMs, chargeNow,
                 verification, run.sha256, cache, now);
-        store.submit(t -> t.answered(a));
-        outbox.toGamer(task, Replies.completed(task, run, result, metrics, verification, cost));
+        var reply = Replies.completed(task, run, result, metrics, verification, cost);
+        durable.then(t -> t.answered(a), () -> outbox.toGamer(task, reply));
     }
 
     /** Acknowledges a run's result to its peer: what it earns (pending), its totals and its standing. */
@@ -351,12 +355,13 @@ public final class Hub implements Router.Listener {
         Task task = run.task;
         RunRow rr = new RunRow(run.id, task.id, run.peerId, run.host, run.kind.wire(), run.sha256, run.workUnits,
                 run.processingMs, row.createdAt());
-        store.submit(t -> t.runCompleted(rr, row));
         AccountState a = run.peer.account;
-        outbox.send(run.peer.session, new ResultAccepted(run.id, Money.ofNanos(row.earningNanos()).toUsdString(),
+        Session peer = run.peer.session;
+        ResultAccepted ack = new ResultAccepted(run.id, Money.ofNanos(row.earningNanos()).toUsdString(),
                 row.earningNanos(), Money.ofNanos(a.totalNanos + a.pendingNanos).toUsdString(),
                 Money.ofNanos(a.pendingNanos).toUsdString(), Money.ofNanos(a.totalNanos).toUsdString(),
-                trust.level(run.peerId, task.type.wireName())));
+                trust.level(run.peerId, task.type.wireName()));
+        durable.then(t -> t.runCompleted(rr, row), () -> outbox.send(peer, ack));
     }
 
     // ---- runs that cannot be retried ----

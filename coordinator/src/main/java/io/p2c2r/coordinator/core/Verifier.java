@@ -29,6 +29,7 @@ final class Verifier {
     private final CoordinatorConfig config;
     private final Console console;
     private final Store store;
+    private final Durable durable;
     private final Clock clock;
     private final TaskBoard board;
     private final TrustBook trust;
@@ -44,11 +45,12 @@ final class Verifier {
     private long outvoted;
     private final List<Runnable> whenIdle = new ArrayList<>();
 
-    Verifier(CoordinatorConfig config, Console console, Store store, Clock clock, TaskBoard board, TrustBook trust,
+    Verifier(CoordinatorConfig config, Console console, Store store, Durable durable, Clock clock, TaskBoard board, TrustBook trust,
              Books books, Router router, Outbox outbox, KnownAnswers known) {
         this.config = config;
         this.console = console;
         this.store = store;
+        this.durable = durable;
         this.clock = clock;
         this.board = board;
         this.trust = trust;
@@ -126,7 +128,7 @@ final class Verifier {
         String gamerId = task.gamer == null ? null : task.gamer.account.id;
         Settled settled = new Settled(task.id, gamerId, money.shares(), money.peerDeltas(), money.gamerChargeDelta(),
                 verdicts, Verification.VERIFIED, sha, wasCorrected, cache, task.cacheKey, null, now);
-        store.submit(t -> t.settled(settled));
+        Runnable notify = () -> { };
         verified++;
         if (!task.spotCheck()) {
             known.add(new KnownAnswers.Known(task.type, task.version, task.cacheKey, task.data, task.maxWorkUnits, sha,
@@ -135,11 +137,13 @@ final class Verifier {
         if (wasCorrected) {
             corrected++;
             console.warn(" Corrected " + task.id + " for " + gamerId + ": the result it was given was outvoted");
-            outbox.toGamer(task, Replies.corrected(task, result, sha));
+            var correction = Replies.corrected(task, result, sha);
+            notify = () -> outbox.toGamer(task, correction);
         } else {
             console.debug(" Verified " + task.id + " (" + task.type.wireName() + "): " + (done.size() - verdicts.values()
                     .stream().filter("outvoted"::equals).count()) + " peers agreed");
         }
+        durable.then(t -> t.settled(settled), notify);
         task.verification = Verification.VERIFIED;
         task.deliveredSha = sha;
         close(task);
@@ -157,12 +161,14 @@ final class Verifier {
         String gamerId = task.gamer == null ? null : task.gamer.account.id;
         Settled settled = new Settled(task.id, gamerId, money.shares(), money.peerDeltas(), money.gamerChargeDelta(),
                 Map.of(), Verification.DISPUTED, task.deliveredSha, false, null, task.cacheKey, task.deliveredSha, now);
-        store.submit(t -> t.settled(settled));
         disputed++;
         console.warn(" Disputed " + task.id + " (" + task.type.wireName() + "): " + done.size()
                 + " runs and no two independent peers agreed; the gamer is refunded and nobody is paid");
         if (task.state == Task.State.ANSWERED && task.deliveredSha != null) {
-            outbox.toGamer(task, Replies.disputed(task, -money.gamerChargeDelta()));
+            var notice = Replies.disputed(task, -money.gamerChargeDelta());
+            durable.then(t -> t.settled(settled), () -> outbox.toGamer(task, notice));
+        } else {
+            store.submit(t -> t.settled(settled));
         }
         task.verification = Verification.DISPUTED;
         close(task);

@@ -27,10 +27,9 @@ public final class Store implements AutoCloseable {
 
     private final Connection db;
     private final Tables tables;
-    private final LinkedBlockingQueue<StoreOp> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Consumer<String> errors;
     private final Thread thread;
-    private final List<Runnable> afterCommit = new ArrayList<>();
     private volatile boolean closing;
 
     private Store(Connection db, Consumer<String> errors) {
@@ -93,13 +92,26 @@ public final class Store implements AutoCloseable {
         thread.start();
     }
 
+    /** An op and what to run once its transaction has committed (null: nothing). */
+    private record Queued(StoreOp op, Runnable committed) {
+    }
+
     /** Queues {@code op}; it runs after every op queued before it. */
     public void submit(StoreOp op) {
+        submit(op, null);
+    }
+
+    /**
+     * Queues {@code op} and runs {@code committed} on the store thread once the transaction holding it has committed
+     * (never if the op failed or the commit did): this is how an acknowledgement waits for what it acknowledges.
+     * Ops share transactions (up to {@value #MAX_BATCH} at a time), so waiting costs one commit, not one per op.
+     */
+    public void submit(StoreOp op, Runnable committed) {
         if (closing) {
             errors.accept("store is closing; dropped a write");
             return;
         }
-        queue.add(op);
+        queue.add(new Queued(op, committed));
     }
 
     /** Runs {@code query} on the store thread, after all earlier writes, and hands its answer to {@code reply}. */
@@ -110,7 +122,7 @@ public final class Store implements AutoCloseable {
     /** Completes once everything queued before this call is committed to the file. */
     public java.util.concurrent.CompletableFuture<Void> flush() {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-        submit(t -> afterCommit.add(() -> done.complete(null)));
+        submit(t -> { }, () -> done.complete(null));
         return done;
     }
 
@@ -138,13 +150,13 @@ public final class Store implements AutoCloseable {
     }
 
     private void run() {
-        List<StoreOp> batch = new ArrayList<>(MAX_BATCH);
+        List<Queued> batch = new ArrayList<>(MAX_BATCH);
         while (true) {
             try {
                 if (queue.isEmpty() && closing) {
                     return;
                 }
-                StoreOp first = queue.poll(1, TimeUnit.SECONDS);
+                Queued first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -162,13 +174,17 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void runBatch(List<StoreOp> batch) {
-        for (StoreOp op : batch) {
+    private void runBatch(List<Queued> batch) {
+        List<Runnable> committed = new ArrayList<>();
+        for (Queued q : batch) {
             Savepoint sp = null;
             try {
                 sp = db.setSavepoint();
-                op.apply(tables);
+                q.op().apply(tables);
                 db.releaseSavepoint(sp);
+                if (q.committed() != null) {
+                    committed.add(q.committed());
+                }
             } catch (SQLException | RuntimeException e) {
                 errors.accept("database write failed: " + e.getMessage());
                 rollback(sp);
@@ -177,10 +193,16 @@ public final class Store implements AutoCloseable {
         try {
             db.commit();
         } catch (SQLException e) {
-            errors.accept("database commit failed: " + e.getMessage());
+            errors.accept("database commit failed, " + committed.size() + " acknowledgements withheld: " + e.getMessage());
+            return;
         }
-        afterCommit.forEach(Runnable::run);
-        afterCommit.clear();
+        for (Runnable r : committed) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                errors.accept("after-commit action failed: " + e);
+            }
+        }
     }
 
     private void rollback(Savepoint sp) {
