@@ -86,7 +86,8 @@ public final class Hub implements Router.Listener {
         if (gamer != null) {
             // Work nobody runs yet is dropped, unbilled; work already on a peer finishes, is billed and cached.
             for (Task t : new ArrayList<>(gamer.open.values())) {
-                if (t.runs.stream().noneMatch(r -> r.state == Run.State.RUNNING)) {
+                boolean stillWanted = t.joined.stream().anyMatch(g -> g.connected);
+                if (!stillWanted && t.runs.stream().noneMatch(r -> r.state == Run.State.RUNNING)) {
                     finish(t, "cancelled", ErrorCodes.CANCELLED, "the gamer disconnected");
                 }
             }
@@ -135,6 +136,9 @@ public final class Hub implements Router.Listener {
                     requestId, null);
             return;
         }
+        if (sub.ok() && joined(gamer, requestId)) {
+            return;
+        }
         String refusal = sub.ok() ? admission(gamer) : sub.error();
         if (refusal != null) {
             outbox.send(s, Replies.error(requestId, null, sub.ok() ? ErrorCodes.TOO_MANY_TASKS : sub.errorCode(), refusal, 0));
@@ -145,12 +149,38 @@ public final class Hub implements Router.Listener {
         Task task = new Task(board.newId(), requestId, gamer, sub.type(), sub.version(), sub.cacheKey(),
                 sub.message().task().data(), sub.maxWorkUnits(), clock.nanoTime(), timeoutMs * 1_000_000L, wait);
         board.open(task);
-        tasksStored++;
         long nowMillis = clock.millis();
-        TaskRow row = new TaskRow(task.id, requestId, gamer.account.id, task.type.wireName(), task.version,
-                task.cacheKey, task.data.text(), nowMillis, wait ? "wait" : "first");
+        String gamerId = gamer.account.id;
+        store.query(t -> StoredAnswers.lookup(t, gamerId, requestId, task.cacheKey, nowMillis),
+                found -> loop.execute(() -> looked(task, found)));
+    }
+
+    /** A request id this gamer has open on another connection (it reconnected and sent it again): wait for it there. */
+    private boolean joined(GamerState gamer, String requestId) {
+        Task open = board.openByRequest(gamer.account.id, requestId);
+        if (open == null) {
+            return false;
+        }
+        open.joined.add(gamer);
+        console.debug(" " + gamer.account.id + " sent " + requestId + " again; it joins " + open.id);
+        return true;
+    }
+
+    /** The submission's lookups came back: a stored answer for a request sent again, a cache hit, or new work. */
+    private void looked(Task task, StoredAnswers.Lookup found) {
+        if (task.state != Task.State.LOOKUP) {
+            return; // cancelled or timed out while the lookups ran
+        }
+        if (found.replay() != null) {
+            board.answered(task);
+            outbox.toGamer(task, found.replay());
+            return;
+        }
+        tasksStored++;
+        TaskRow row = new TaskRow(task.id, task.requestId, task.gamer.account.id, task.type.wireName(), task.version,
+                task.cacheKey, task.data.text(), clock.millis(), task.waitMode ? "wait" : "first");
         store.submit(t -> t.submitted(row));
-        store.query(t -> t.results.find(task.cacheKey, nowMillis), hit -> loop.execute(() -> cacheAnswer(task, hit)));
+        cacheAnswer(task, found.hit());
     }
 
     /** Why a valid submission cannot be taken now, or null if it can. */
@@ -208,7 +238,7 @@ public final class Hub implements Router.Listener {
                 return;
             }
         }
-        store.query(t -> StoredAnswers.find(t, g, gamerId), reply -> loop.execute(() -> outbox.send(s, reply)));
+        store.query(t -> StoredAnswers.find(t, g.requestId(), g.taskId(), gamerId), reply -> loop.execute(() -> outbox.send(s, reply)));
     }
 
     // ---- results ----
@@ -415,8 +445,10 @@ public final class Hub implements Router.Listener {
 
     public void purgeCache() {
         long now = clock.millis();
+        long keepRequests = now - config.cacheTtl().toMillis();
         store.submit(t -> {
             int n = t.results.purgeExpired(now);
+            t.tasks.purgeRequests(keepRequests);
             if (n > 0) {
                 console.info(" Cache: purged " + n + " expired results");
             }

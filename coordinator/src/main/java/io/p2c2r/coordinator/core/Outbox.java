@@ -22,13 +22,26 @@ final class Outbox {
         }
     }
 
-    /** Sends to the task's gamer; returns false if no connection of that gamer is open. */
+    /**
+     * Sends to the task's gamer (and to connections that sent its request id again); returns false if no connection
+     * of that gamer is open.
+     */
     boolean toGamer(Task task, ServerMessage m) {
         if (task.gamer == null) {
             return false;
         }
+        boolean sent = false;
         if (task.gamer.connected) {
             send(task.gamer.session, m);
+            sent = true;
+        }
+        for (GamerState g : task.joined) {
+            if (g.connected && g != task.gamer) {
+                send(g.session, m);
+                sent = true;
+            }
+        }
+        if (sent) {
             return true;
         }
         for (GamerState g : gamers) {

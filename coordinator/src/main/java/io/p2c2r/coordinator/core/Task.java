@@ -29,6 +29,8 @@ final class Task {
     final boolean waitMode;
     final List<Run> runs = new ArrayList<>();
     final List<Vote> votes = new ArrayList<>();
+    /** Other connections of the same gamer that sent this request id again and wait for its answer. */
+    final List<GamerState> joined = new ArrayList<>();
     State state = State.LOOKUP;
 
     /** The digest and run of what the gamer was given, and how far it was checked then. */

@@ -19,6 +19,7 @@ final class TaskBoard {
     private final ArrayDeque<Run> urgent = new ArrayDeque<>();
     private final ArrayDeque<Run> background = new ArrayDeque<>();
     private final Map<String, Integer> openByGamer = new HashMap<>();
+    private final Map<String, Task> byRequest = new HashMap<>();
     private final Clock clock;
     private long seq;
 
@@ -31,6 +32,16 @@ final class TaskBoard {
         open.put(task.id, task);
         task.gamer.open.put(task.requestId, task);
         openByGamer.merge(task.gamer.account.id, 1, Integer::sum);
+        byRequest.put(requestKey(task.gamer.account.id, task.requestId), task);
+    }
+
+    /** The open task a gamer id submitted under {@code requestId}, on any of its connections; null if none. */
+    Task openByRequest(String gamerId, String requestId) {
+        return byRequest.get(requestKey(gamerId, requestId));
+    }
+
+    private static String requestKey(String gamerId, String requestId) {
+        return gamerId + '\n' + requestId;
     }
 
     /** The gamer has its answer (or its error): the task no longer counts as open. Its check may go on. */
@@ -40,6 +51,7 @@ final class TaskBoard {
             return;
         }
         task.gamer.open.remove(task.requestId, task);
+        byRequest.remove(requestKey(task.gamer.account.id, task.requestId), task);
         openByGamer.computeIfPresent(task.gamer.account.id, (k, v) -> v > 1 ? v - 1 : null);
     }
 

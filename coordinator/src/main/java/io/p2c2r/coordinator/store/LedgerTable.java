@@ -135,6 +135,16 @@ public final class LedgerTable {
         }
     }
 
+    /** What the gamer was charged for a task, over all its rows. */
+    public long chargeOf(String taskId) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("SELECT COALESCE(SUM(gamer_charge_nanos), 0) FROM ledger WHERE task_id = ?")) {
+            st.setString(1, taskId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     /** A pending row's provisional amounts (for reloading an open check): charge, earning, billed micros. */
     long[] amounts(String runId) throws SQLException {
         try (PreparedStatement st = db.prepareStatement(

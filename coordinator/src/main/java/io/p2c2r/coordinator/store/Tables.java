@@ -27,6 +27,7 @@ public final class Tables {
     /** Records a new task and counts it against its gamer. */
     public void submitted(TaskRow row) throws SQLException {
         tasks.insert(row);
+        tasks.request(row.gamerId(), row.requestId(), row.taskId(), row.submittedAt());
         gamers.submitted(row.gamerId());
     }
 

@@ -34,6 +34,38 @@ public final class TaskTable {
         }
     }
 
+    /** Remembers which task a gamer's request id names (the latest, if the id was used before). */
+    void request(String gamerId, String requestId, String taskId, long now) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("INSERT INTO requests (gamer_id, request_id, task_id, created_at)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (gamer_id, request_id) DO UPDATE SET task_id = excluded.task_id,"
+                + " created_at = excluded.created_at")) {
+            st.setString(1, gamerId);
+            st.setString(2, requestId);
+            st.setString(3, taskId);
+            st.setLong(4, now);
+            st.executeUpdate();
+        }
+    }
+
+    /** The task a gamer's request id named, if it is still remembered. */
+    public java.util.Optional<String> requested(String gamerId, String requestId) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("SELECT task_id FROM requests WHERE gamer_id = ? AND request_id = ?")) {
+            st.setString(1, gamerId);
+            st.setString(2, requestId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    /** Forgets request ids older than {@code before}; returns how many. */
+    public int purgeRequests(long before) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("DELETE FROM requests WHERE created_at < ?")) {
+            st.setLong(1, before);
+            return st.executeUpdate();
+        }
+    }
+
     /** Records a state change; {@code finishedAt} null while the task is still open. */
     public void update(String taskId, String status, String peerId, int attempts, Long finishedAt,
                        Double processingMs, String errorCode, String error) throws SQLException {

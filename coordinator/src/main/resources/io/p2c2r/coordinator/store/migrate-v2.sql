@@ -72,3 +72,14 @@ ALTER TABLE tasks ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;
 -- Only verified or trusted results are served from the cache; pending ones wait here for their check.
 ALTER TABLE results ADD COLUMN verification TEXT NOT NULL DEFAULT 'trusted';
 ALTER TABLE results ADD COLUMN result_sha256 TEXT;
+
+-- Each gamer's request ids and the task each named, so that a request sent again (after a reconnection) joins
+-- its task or gets its stored answer instead of running and billing it twice. Kept for the cache lifetime.
+CREATE TABLE requests (
+    gamer_id            TEXT NOT NULL,
+    request_id          TEXT NOT NULL,
+    task_id             TEXT NOT NULL,
+    created_at          INTEGER NOT NULL,
+    PRIMARY KEY (gamer_id, request_id)
+);
+CREATE INDEX requests_by_age ON requests (created_at);
