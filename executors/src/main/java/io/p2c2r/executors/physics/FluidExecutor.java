@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import io.p2c2r.executors.image.Png;
 import io.p2c2r.executors.physics.fluid.Divergence;
 import io.p2c2r.executors.physics.fluid.FluidGrid;
@@ -16,6 +17,9 @@ import java.util.Map;
 
 /** {@code physics_fluid}: 3D stable fluids in a closed box with sources and obstacles. Stateless. */
 public final class FluidExecutor implements TaskExecutor {
+    private static final WorkModel WORK_MODEL = new WorkModel("cell-sweeps (one per cell per pressure iteration or"
+            + " diffusion sweep, + " + FluidTask.STEP_UNITS + " per cell-step)", 35_000, 0);
+
     @Override
     public TaskType type() {
         return TaskType.PHYSICS_FLUID;
@@ -23,12 +27,22 @@ public final class FluidExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.1.0"; // 1.1.0: slice PNGs from the shared deterministic encoder
+        return "2.0.0"; // 1.1.0: slice PNGs from the shared deterministic encoder; 2.0.0: work_units
     }
 
     @Override
     public void validate(Params data) {
         FluidTask.parse(data);
+    }
+
+    @Override
+    public long maxWorkUnits(Params data) {
+        return FluidTask.parse(data).maxWorkUnits();
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return WORK_MODEL;
     }
 
     @Override
@@ -54,6 +68,7 @@ public final class FluidExecutor implements TaskExecutor {
         if (t.includeDensity()) {
             out.put("density", field(grid));
         }
+        out.put(WORK_UNITS, FluidTask.workUnits(t.cells(), t.steps(), solver.pressureIterations(), solver.diffusionSweeps()));
         return out;
     }
 

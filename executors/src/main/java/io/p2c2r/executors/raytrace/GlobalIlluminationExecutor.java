@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import io.p2c2r.executors.raytrace.image.ToneMap;
 import io.p2c2r.executors.raytrace.render.Frame;
 import io.p2c2r.executors.raytrace.render.PathIntegrator;
@@ -21,6 +22,8 @@ import java.util.Map;
  */
 public final class GlobalIlluminationExecutor implements TaskExecutor {
     static final int DEFAULT_SIDE = 256;
+    /** Reference-machine picoseconds per work unit, one thread: {@code peer.jar bench --calibrate}, docs/TASKS.md. */
+    static final long PICOS_PER_UNIT = 190_000;
     static final int MAX_BOUNCES = 16;
     static final int MAX_SPP = 65_536;
     /** The rays-per-second bench case: the default scene, path traced; docs/BENCHMARKS.md divides its rays by its time. */
@@ -33,7 +36,7 @@ public final class GlobalIlluminationExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.1.0";
+        return "2.0.0"; // 2.0.0: work_units in the result, render_ms moved to the metrics
     }
 
     @Override
@@ -41,7 +44,18 @@ public final class GlobalIlluminationExecutor implements TaskExecutor {
         plan(data);
     }
 
-    private record Plan(FrameRequest frame, int bounces, int spp) {
+    @Override
+    public long maxWorkUnits(Params data) {
+        Plan plan = plan(data);
+        return RayBudget.workUnits(plan.maxRays(), plan.frame());
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return RayBudget.model(PICOS_PER_UNIT);
+    }
+
+    private record Plan(FrameRequest frame, int bounces, int spp, long maxRays) {
     }
 
     private static Plan plan(Params data) {
@@ -52,7 +66,7 @@ public final class GlobalIlluminationExecutor implements TaskExecutor {
         // each path vertex casts one extension ray and at most one shadow ray
         long rays = frame.tilePixels() * spp * (bounces + 1L) * 2;
         FrameRequest.checkBudget(data, rays, "pixels x samples_per_pixel x (bounces + 1) x 2");
-        return new Plan(frame, bounces, spp);
+        return new Plan(frame, bounces, spp, rays);
     }
 
     @Override
@@ -61,7 +75,7 @@ public final class GlobalIlluminationExecutor implements TaskExecutor {
         long start = System.nanoTime();
         Scene scene = plan.frame().scene().toScene();
         Frame frame = Renderer.render(scene, new PathIntegrator(scene, plan.bounces()), plan.frame().settings(plan.spp(), true), ctx);
-        return RenderResult.of(plan.frame(), frame, ToneMap.Mode.REINHARD, plan.bounces(), plan.spp(), start);
+        return RenderResult.of(plan.frame(), frame, ToneMap.Mode.REINHARD, plan.bounces(), plan.spp(), ctx, start);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import io.p2c2r.executors.raytrace.image.ToneMap;
 import io.p2c2r.executors.raytrace.render.Frame;
 import io.p2c2r.executors.raytrace.render.LightSampling;
@@ -22,6 +23,8 @@ import java.util.Map;
 public final class ReflectionsExecutor implements TaskExecutor {
     static final int DEFAULT_WIDTH = 640;
     static final int DEFAULT_HEIGHT = 360;
+    /** Reference-machine picoseconds per work unit, one thread: {@code peer.jar bench --calibrate}, docs/TASKS.md. */
+    static final long PICOS_PER_UNIT = 128_000;
     static final int MAX_BOUNCES = 8;
 
     @Override
@@ -31,7 +34,7 @@ public final class ReflectionsExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.1.0";
+        return "2.0.0"; // 2.0.0: work_units in the result, render_ms moved to the metrics
     }
 
     @Override
@@ -39,7 +42,18 @@ public final class ReflectionsExecutor implements TaskExecutor {
         plan(data);
     }
 
-    private record Plan(FrameRequest frame, int bounces) {
+    @Override
+    public long maxWorkUnits(Params data) {
+        Plan plan = plan(data);
+        return RayBudget.workUnits(plan.maxRays(), plan.frame());
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return RayBudget.model(PICOS_PER_UNIT);
+    }
+
+    private record Plan(FrameRequest frame, int bounces, long maxRays) {
     }
 
     private static Plan plan(Params data) {
@@ -48,7 +62,7 @@ public final class ReflectionsExecutor implements TaskExecutor {
         FrameRequest frame = FrameRequest.parse(data, DEFAULT_WIDTH, DEFAULT_HEIGHT, 2);
         long rays = frame.tilePixels() * RayBudget.whittedTree(bounces) * (1 + frame.lightCount());
         FrameRequest.checkBudget(data, rays, "pixels x (2^(bounces+1) - 1) x (1 + lights)");
-        return new Plan(frame, bounces);
+        return new Plan(frame, bounces, rays);
     }
 
     @Override
@@ -58,7 +72,7 @@ public final class ReflectionsExecutor implements TaskExecutor {
         Scene scene = plan.frame().scene().toScene();
         WhittedIntegrator integrator = new WhittedIntegrator(scene, plan.bounces(), LightSampling.CENTER, 1);
         Frame frame = Renderer.render(scene, integrator, plan.frame().settings(1, false), ctx);
-        return RenderResult.of(plan.frame(), frame, ToneMap.Mode.CLAMP, plan.bounces(), 1, start);
+        return RenderResult.of(plan.frame(), frame, ToneMap.Mode.CLAMP, plan.bounces(), 1, ctx, start);
     }
 
     @Override

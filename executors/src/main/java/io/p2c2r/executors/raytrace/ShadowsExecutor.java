@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import io.p2c2r.executors.raytrace.image.ToneMap;
 import io.p2c2r.executors.raytrace.render.Frame;
 import io.p2c2r.executors.raytrace.render.LightSampling;
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class ShadowsExecutor implements TaskExecutor {
     static final int DEFAULT_WIDTH = 640;
     static final int DEFAULT_HEIGHT = 360;
+    /** Reference-machine picoseconds per work unit, one thread: {@code peer.jar bench --calibrate}, docs/TASKS.md. */
+    static final long PICOS_PER_UNIT = 145_000;
     static final int MAX_BOUNCES = 8;
     private static final String[] QUALITIES = {"low", "medium", "high", "ultra"};
 
@@ -33,12 +36,23 @@ public final class ShadowsExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.1.0";
+        return "2.0.0"; // 2.0.0: work_units in the result, render_ms moved to the metrics
     }
 
     @Override
     public void validate(Params data) {
         plan(data);
+    }
+
+    @Override
+    public long maxWorkUnits(Params data) {
+        Plan plan = plan(data);
+        return RayBudget.workUnits(plan.maxRays(), plan.frame());
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return RayBudget.model(PICOS_PER_UNIT);
     }
 
     /** Shadow rays per light for a quality name: 1, 4, 16 or 64. */
@@ -51,7 +65,7 @@ public final class ShadowsExecutor implements TaskExecutor {
         throw new IllegalArgumentException("quality \"" + quality + "\" is not one of low, medium, high, ultra");
     }
 
-    private record Plan(FrameRequest frame, int bounces, int samples) {
+    private record Plan(FrameRequest frame, int bounces, int samples, long maxRays) {
     }
 
     private static Plan plan(Params data) {
@@ -61,7 +75,7 @@ public final class ShadowsExecutor implements TaskExecutor {
         FrameRequest frame = FrameRequest.parse(data, DEFAULT_WIDTH, DEFAULT_HEIGHT, 3);
         long rays = frame.tilePixels() * RayBudget.whittedTree(bounces) * (1 + (long) frame.lightCount() * samples);
         FrameRequest.checkBudget(data, rays, "pixels x (2^(bounces+1) - 1) x (1 + lights x shadow samples)");
-        return new Plan(frame, bounces, samples);
+        return new Plan(frame, bounces, samples, rays);
     }
 
     @Override
@@ -72,7 +86,7 @@ public final class ShadowsExecutor implements TaskExecutor {
         LightSampling sampling = plan.samples() == 1 ? LightSampling.CENTER : LightSampling.STRATIFIED;
         WhittedIntegrator integrator = new WhittedIntegrator(scene, plan.bounces(), sampling, plan.samples());
         Frame frame = Renderer.render(scene, integrator, plan.frame().settings(1, false), ctx);
-        Map<String, Object> out = RenderResult.of(plan.frame(), frame, ToneMap.Mode.CLAMP, plan.bounces(), 1, start);
+        Map<String, Object> out = RenderResult.of(plan.frame(), frame, ToneMap.Mode.CLAMP, plan.bounces(), 1, ctx, start);
         out.put("shadow_samples_per_light", plan.samples());
         return out;
     }

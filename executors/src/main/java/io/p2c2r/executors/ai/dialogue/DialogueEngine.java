@@ -1,5 +1,6 @@
 package io.p2c2r.executors.ai.dialogue;
 
+import io.p2c2r.executors.TaskExecutor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,12 @@ final class DialogueEngine {
             "shopping", Intent.BUY, "rumor", Intent.RUMOUR, "hello", Intent.GREETING, "goodbye", Intent.FAREWELL,
             "job", Intent.QUEST, "work", Intent.QUEST, "combat", Intent.THREAT, "compliment", Intent.FLATTERY);
 
+    /**
+     * Work units per feature scored: extracting a feature and adding its likelihood in every class costs about
+     * this many template lines filled (measured, docs/TASKS.md "Work and price").
+     */
+    static final long FEATURE_UNITS = 10;
+
     private final IntentModel model;
     private final LineBank bank;
 
@@ -31,6 +38,7 @@ final class DialogueEngine {
         List<Intent> earlier = new ArrayList<>();
         List<String> playerLines = new ArrayList<>(); // latest first, the current line before the history
         Set<String> npcSaid = new HashSet<>();
+        long work = 0; // features scored (weighted), then template lines filled or searched for
         if (!r.playerInput().isEmpty()) {
             playerLines.add(r.playerInput());
         }
@@ -38,13 +46,16 @@ final class DialogueEngine {
             DialogueRequest.Turn t = r.history().get(i);
             if (t.player()) {
                 playerLines.add(t.text());
-                earlier.add(model.classify(t.text()).intent());
+                IntentModel.Prediction earlierLine = model.classify(t.text());
+                earlier.add(earlierLine.intent());
+                work += FEATURE_UNITS * earlierLine.features();
             } else {
                 npcSaid.add(t.text());
             }
         }
         Map<String, Object> intentOut = new LinkedHashMap<>();
         IntentModel.Prediction p = understand(r, earlier, intentOut);
+        work += FEATURE_UNITS * p.features();
         Intent intent = p.intent();
         int before = r.disposition() != null ? r.disposition() : replay(earlier);
         Speaker s = Speaker.of(r, before);
@@ -72,6 +83,7 @@ final class DialogueEngine {
         List<LineBank.Line> unsaid = candidates.stream().filter(l -> !npcSaid.contains(Slots.fill(l.template(), slots))).toList();
         List<LineBank.Line> pool = unsaid.isEmpty() ? candidates : unsaid;
         LineBank.Line line = pool.get(rnd.nextInt(pool.size()));
+        work += templateWork(bank, candidates.size(), npcSaid.size());
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dialogue", Slots.fill(line.template(), slots));
@@ -89,7 +101,34 @@ final class DialogueEngine {
         who.put("personality_known", s.personalityKnown());
         who.put("tone", s.tone().wireName());
         out.put("character", who);
+        out.put(TaskExecutor.WORK_UNITS, work);
         return out;
+    }
+
+    /** Template work: every candidate line is filled once, and each rumour and quest text is looked for in each NPC line. */
+    private static long templateWork(LineBank bank, int candidates, int npcLines) {
+        return candidates + (long) (bank.lines("rumour_text", Tone.CALM).size()
+                + bank.lines("quest_text", Tone.CALM).size()) * (1 + npcLines);
+    }
+
+    /**
+     * The most work units {@link #answer} can count for {@code r}: a line of n characters has at most 4n + 4
+     * distinct features (words, word pairs, three- and four-letter pieces), and no key has more candidates than
+     * the bank has lines.
+     */
+    static long maxWork(DialogueRequest r, LineBank bank) {
+        long features = 0;
+        int npcLines = 0;
+        for (DialogueRequest.Turn t : r.history()) {
+            if (t.player()) {
+                features += 4L * t.text().length() + 4;
+            } else {
+                npcLines++;
+            }
+        }
+        // the player's line, or else the context, is classified
+        features += 4L * Math.max(r.playerInput().length(), r.context().length()) + 4;
+        return FEATURE_UNITS * features + templateWork(bank, bank.size(), npcLines);
     }
 
     /** The intent of this turn: the player's line if any, else the context, else a greeting. */
@@ -102,11 +141,11 @@ final class DialogueEngine {
         } else if (!r.context().isEmpty()) {
             String c = r.context().toLowerCase(Locale.ROOT);
             Intent named = Intent.fromWire(c).orElse(CONTEXT_ALIASES.get(c));
-            p = named != null ? new IntentModel.Prediction(named, 1.0, named) : model.classify(r.context());
+            p = named != null ? IntentModel.Prediction.given(named) : model.classify(r.context());
             source = "context";
         } else {
             Intent opening = earlier.isEmpty() ? Intent.GREETING : Intent.UNKNOWN;
-            p = new IntentModel.Prediction(opening, 1.0, opening);
+            p = IntentModel.Prediction.given(opening);
             source = "default";
         }
         out.put("name", p.intent().wireName());

@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,9 @@ import java.util.Map;
  * shipped in the jar. Stateless; safe from any thread.
  */
 public final class DialogueExecutor implements TaskExecutor {
+    private static final WorkModel WORK_MODEL = new WorkModel("dialogue steps (" + DialogueEngine.FEATURE_UNITS
+            + " per feature of a player line scored, 1 per template line filled or searched)", 1_000_000, 5_000_000);
+
     @Override
     public TaskType type() {
         return TaskType.AI_NPC_DIALOGUE;
@@ -21,7 +25,7 @@ public final class DialogueExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "2.0.0"; // 2.0.0: work_units in the result
     }
 
     @Override
@@ -33,6 +37,16 @@ public final class DialogueExecutor implements TaskExecutor {
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         DialogueRequest r = DialogueRequest.parse(data);
         return new DialogueEngine(IntentModel.shipped(), LineBank.shipped()).answer(r);
+    }
+
+    @Override
+    public long maxWorkUnits(Params data) {
+        return DialogueEngine.maxWork(DialogueRequest.parse(data), LineBank.shipped());
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return WORK_MODEL;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A multinomial naive Bayes intent classifier over {@link Features} (each feature counted once per
@@ -18,8 +19,12 @@ final class IntentModel {
     private static final double TEMPERATURE = 3.0;
     private static final String RESOURCE = "intents.tsv";
 
-    /** The classification of one line. */
-    record Prediction(Intent intent, double confidence, Intent best) {
+    /** The classification of one line, and how many features of it were scored (its share of the work). */
+    record Prediction(Intent intent, double confidence, Intent best, int features) {
+        /** An intent known without classifying anything. */
+        static Prediction given(Intent intent) {
+            return new Prediction(intent, 1.0, intent, 0);
+        }
     }
 
     private final Intent[] classes = Intent.trained();
@@ -80,7 +85,8 @@ final class IntentModel {
         int k = classes.length;
         double[] score = logPrior.clone();
         int known = 0;
-        for (String f : Features.of(text)) {
+        Set<String> features = Features.of(text);
+        for (String f : features) {
             double[] l = logLikelihood.get(f);
             if (l == null) {
                 continue; // never seen in training: says nothing about any intent
@@ -102,7 +108,7 @@ final class IntentModel {
         }
         double confidence = known == 0 ? 0 : 1 / sum;
         Intent top = classes[best];
-        return new Prediction(confidence >= MIN_CONFIDENCE ? top : Intent.UNKNOWN, confidence, top);
+        return new Prediction(confidence >= MIN_CONFIDENCE ? top : Intent.UNKNOWN, confidence, top, features.size());
     }
 
     List<Intent> classes() {

@@ -6,6 +6,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,13 @@ import java.util.Map;
 public final class PathfindingExecutor implements TaskExecutor {
     /** Most path cells in one result (about 7 MB of JSON); beyond it ask for waypoints or fewer agents. */
     static final int MAX_OUTPUT_CELLS = 600_000;
+    /** Grid cells per work unit: building and reading a cell costs a small fraction of checking a neighbour. */
+    static final long CELLS_PER_UNIT = 64;
+    /** Work units per listed obstacle or cost: reading and checking one entry of the task data. */
+    static final long ENTRY_UNITS = 4;
+    private static final WorkModel WORK_MODEL = new WorkModel("neighbour checks (8 or 4 per node expanded, + 1 per"
+            + " path cell listed, 1 per " + CELLS_PER_UNIT + " grid cells, " + ENTRY_UNITS + " per obstacle or cost given)",
+            37_000, 50_000_000);
 
     @Override
     public TaskType type() {
@@ -26,12 +34,36 @@ public final class PathfindingExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "2.0.0"; // 2.0.0: work_units in the result
     }
 
     @Override
     public void validate(Params data) {
         PathRequest.parse(data);
+    }
+
+    @Override
+    public long maxWorkUnits(Params data) {
+        PathRequest req = PathRequest.parse(data);
+        long cells = (long) req.width() * req.height();
+        // every search closes each open cell at most once, and a path visits each cell at most once
+        long searched = cells * req.agents().size();
+        return workUnits(req, directions(req) * searched, Math.min(searched, MAX_OUTPUT_CELLS));
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return WORK_MODEL;
+    }
+
+    private static long directions(PathRequest req) {
+        return req.diagonal() ? 8 : 4;
+    }
+
+    private static long workUnits(PathRequest req, long neighbourChecks, long outputCells) {
+        long cells = (long) req.width() * req.height();
+        long entries = (long) req.obstacles().length + req.costs().length;
+        return neighbourChecks + outputCells + (cells + CELLS_PER_UNIT - 1) / CELLS_PER_UNIT + ENTRY_UNITS * entries;
     }
 
     @Override
@@ -78,6 +110,7 @@ public final class PathfindingExecutor implements TaskExecutor {
         }
         out.put("width", grid.width);
         out.put("height", grid.height);
+        out.put(WORK_UNITS, workUnits(req, directions(req) * expandedTotal, outputCells));
         return out;
     }
 
