@@ -10,6 +10,8 @@ import io.p2c2r.executors.PoolContext;
 import io.p2c2r.executors.TaskExecutor;
 import io.p2c2r.executors.WorkModel;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Times each executor on its standard inputs: one warm-up run, then {@code runs} timed runs, reporting
@@ -39,8 +42,15 @@ public final class BenchRunner {
         }
     }
 
-    /** Warm-up passes over a type's cases before calibrating it, so no case is timed before the JIT compiled it. */
+    /** The calling thread's CPU time in nanoseconds, or wall time where the JVM cannot measure it. */
+    private static final LongSupplier CPU_TIME = cpuTime();
+
+    /**
+     * Warm-up before calibrating a type: passes over all its cases, at least this many and for at least this long,
+     * so that even a 10-microsecond case has run often enough for the JIT to have compiled it.
+     */
     private static final int CALIBRATION_WARMUPS = 3;
+    private static final long CALIBRATION_WARMUP_NANOS = 2_000_000_000L;
 
     private final ExecutorRegistry registry;
     private final PrintWriter out;
@@ -62,7 +72,7 @@ public final class BenchRunner {
         for (TaskExecutor executor : selected(only)) {
             List<BenchCase> cases = executor.benchCases();
             for (BenchCase c : seedOnly ? cases.subList(0, Math.min(1, cases.size())) : cases) {
-                Measurement m = measure(executor, c, runs, ctx);
+                Measurement m = measure(executor, c, runs, ctx, System::nanoTime);
                 results.add(m);
                 String rays = m.raysPerSecond() == 0 ? ""
                         : String.format("%.2f M", m.raysPerSecond() / 1e6 / ctx.parallelism());
@@ -76,7 +86,8 @@ public final class BenchRunner {
 
     /**
      * Times every bench case of the given types on the calling thread alone (the reference measurement: one
-     * thread), after warming each type up, and prints per type each case's measured/billed ratio under the
+     * thread), after warming each type up, in that thread's CPU time, which other work on a shared machine does
+     * not inflate (where the platform cannot measure it, wall time), and prints per type each case's measured/billed ratio under the
      * built-in {@link TaskExecutor#workModel()}, then that model's spread and two fitted prices: per unit only,
      * and per unit plus a fixed cost per task. Returns the measurements.
      */
@@ -84,20 +95,21 @@ public final class BenchRunner {
         ExecutionContext one = ExecutionContext.sequential();
         List<Measurement> all = new ArrayList<>();
         for (TaskExecutor executor : selected(only)) {
-            for (int w = 0; w < CALIBRATION_WARMUPS; w++) {
+            long warmUntil = System.nanoTime() + CALIBRATION_WARMUP_NANOS;
+            for (int w = 0; w < CALIBRATION_WARMUPS || System.nanoTime() < warmUntil; w++) {
                 for (BenchCase c : executor.benchCases()) {
                     executor.execute(Codec.params(c.data()), one);
                 }
             }
             WorkModel model = executor.workModel();
             out.printf("%s, unit: %s%n", executor.type().wireName(), model.unit());
-            out.printf("  %-" + caseWidth() + "s %12s %16s %10s %16s%n", "case", "median ms", "work units", "ns/unit",
+            out.printf("  %-" + caseWidth() + "s %14s %16s %10s %16s%n", "case", "median cpu ms", "work units", "ns/unit",
                     "measured/billed");
             List<Measurement> cases = new ArrayList<>();
             for (BenchCase c : executor.benchCases()) {
-                Measurement m = measure(executor, c, runs, one);
+                Measurement m = measure(executor, c, runs, one, CPU_TIME);
                 cases.add(m);
-                out.printf("  %-" + caseWidth() + "s %12.3f %16d %10.3f %16.3f%n", m.caseName(), m.medianMs(),
+                out.printf("  %-" + caseWidth() + "s %14.3f %16d %10.3f %16.3f%n", m.caseName(), m.medianMs(),
                         m.workUnits(), m.nanosPerUnit(), Calibration.ratio(m, model.picosPerUnit(), model.fixedPicos()));
                 out.flush();
             }
@@ -108,6 +120,15 @@ public final class BenchRunner {
             all.addAll(cases);
         }
         return all;
+    }
+
+    private static LongSupplier cpuTime() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads.isCurrentThreadCpuTimeSupported()) {
+            threads.setThreadCpuTimeEnabled(true);
+            return threads::getCurrentThreadCpuTime;
+        }
+        return System::nanoTime;
     }
 
     private void print(String label, Calibration.Fit fit) {
@@ -143,14 +164,15 @@ public final class BenchRunner {
         return width;
     }
 
-    private static Measurement measure(TaskExecutor executor, BenchCase c, int runs, ExecutionContext ctx) {
+    private static Measurement measure(TaskExecutor executor, BenchCase c, int runs, ExecutionContext ctx,
+                                       LongSupplier clock) {
         Params data = Codec.params(c.data());
         Map<String, Object> sink = executor.execute(data, ctx); // warm-up, also checks the case is valid
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
+            long t0 = clock.getAsLong();
             sink = executor.execute(data, ctx);
-            ms[i] = (System.nanoTime() - t0) / 1e6;
+            ms[i] = (clock.getAsLong() - t0) / 1e6;
         }
         if (sink.isEmpty()) {
             throw new IllegalStateException(executor.type() + " returned an empty result for bench case " + c.name());

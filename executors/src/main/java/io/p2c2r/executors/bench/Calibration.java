@@ -54,7 +54,8 @@ public final class Calibration {
 
     /**
      * Picoseconds per unit plus a fixed cost per task, minimising the sum of squared relative errors
-     * {@code (a u + b) / t - 1}; falls back to {@link #perUnit} when that would make either term negative.
+     * {@code (a u + b) / t - 1}; falls back to {@link #perUnit} with fewer than three cases (two points fit two
+     * terms exactly, which says nothing) or when either term would be negative.
      */
     public static Fit twoTerm(List<BenchRunner.Measurement> cases) {
         // normal equations of min sum (a x_i + b y_i - 1)^2 with x = u / t, y = 1 / t (t in picoseconds)
@@ -74,7 +75,7 @@ public final class Calibration {
             sy += y;
         }
         double det = sxx * syy - sxy * sxy;
-        if (cases.size() < 2 || !(Math.abs(det) > 0)) {
+        if (cases.size() < 3 || !(Math.abs(det) > 0)) {
             return perUnit(cases);
         }
         double a = (sx * syy - sy * sxy) / det;

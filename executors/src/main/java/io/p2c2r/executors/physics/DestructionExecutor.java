@@ -22,12 +22,18 @@ public final class DestructionExecutor implements TaskExecutor {
     static final long CLIP_UNITS = 150;
     /** Work units per fragment: its volume, centroid and JSON. */
     static final long FRAGMENT_UNITS = 200;
-    /** Per hull body-step and hull contact pair (the separating-axis test over faces and edge pairs), per row. */
-    static final SimulationWork SIMULATION = new SimulationWork(20, 400);
+    /**
+     * Simulated: per hull body-step (bounds and the broad phase among neighbours that touch or nearly do), per
+     * fragment on the ground, per touching fragment pair (the separating-axis test over faces and edge pairs) and
+     * per contact row-iteration, in the same units.
+     */
+    static final SimulationWork SIMULATION = new SimulationWork(800, 40, 1500, 8);
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
     private static final WorkModel WORK_MODEL = new WorkModel("destruction operations (1 per site comparison, "
-            + CLIP_UNITS + " per cell clip, " + FRAGMENT_UNITS + " per fragment; simulated: 1 per contact row-iteration, "
-            + SIMULATION.bodyStepUnits() + " per body-step, " + SIMULATION.pairUnits() + " per contact pair)",
-            10_000, 0);
+            + CLIP_UNITS + " per cell clip, " + FRAGMENT_UNITS + " per fragment; simulated: " + SIMULATION.rowUnits()
+            + " per contact row-iteration, " + SIMULATION.bodyStepUnits() + " per body-step, "
+            + SIMULATION.polyhedronPairUnits() + " per touching fragment pair, " + SIMULATION.pairUnits()
+            + " per fragment on the ground)", 9_490, 0);
 
     @Override
     public TaskType type() {

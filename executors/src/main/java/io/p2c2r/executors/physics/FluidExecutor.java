@@ -17,8 +17,10 @@ import java.util.Map;
 
 /** {@code physics_fluid}: 3D stable fluids in a closed box with sources and obstacles. Stateless. */
 public final class FluidExecutor implements TaskExecutor {
-    private static final WorkModel WORK_MODEL = new WorkModel("cell-sweeps (one per cell per pressure iteration or"
-            + " diffusion sweep, + " + FluidTask.STEP_UNITS + " per cell-step)", 35_000, 0);
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel("cell-sweeps (per cell: " + FluidTask.SWEEP_UNITS
+            + " per diffusion sweep, " + FluidTask.PRESSURE_ITERATION_UNITS + " per pressure iteration, "
+            + FluidTask.STEP_UNITS + " per step for sources, advection and divergence)", 5_780, 0);
 
     @Override
     public TaskType type() {
@@ -143,6 +145,8 @@ public final class FluidExecutor implements TaskExecutor {
     @Override
     public List<BenchCase> benchCases() {
         return List.of(new BenchCase("seed", type().seedData()),
-                new BenchCase("64^3 x 10 steps", "{\"grid_size\":[64,64,64],\"iterations\":20,\"steps\":10}"));
+                new BenchCase("64^3 x 10 steps", "{\"grid_size\":[64,64,64],\"iterations\":20,\"steps\":10}"),
+                new BenchCase("16^3 x 50 steps viscous", "{\"grid_size\":[16,16,16],\"iterations\":20,\"steps\":50,"
+                        + "\"viscosity\":0.5,\"diffusion\":0.1}"));
     }
 }

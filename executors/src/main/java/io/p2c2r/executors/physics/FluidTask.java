@@ -14,15 +14,18 @@ record FluidTask(int[] size, int iterations, int steps, double dt, double viscos
     static final int MAX_CELLS = 262_144; // 64^3: about 25 MB of working arrays
     static final int MAX_STEPS = 1000;
     static final long MAX_WORK = 2_000_000_000L; // cells x steps x (iterations x passes + 10)
-    /** Work units per cell and step besides the solvers: sources, advection, divergence, closing faces. */
-    static final long STEP_UNITS = 10;
-
     /**
-     * The {@code work_units} of a run: cell-sweeps, one per cell for each conjugate-gradient iteration and each
-     * diffusion sweep, plus {@link #STEP_UNITS} per cell and step for the rest.
+     * Work units per cell: for each conjugate-gradient iteration (a 7-point product, two dot products, three vector
+     * updates), for each Jacobi diffusion sweep, and for each step besides the solvers (sources, advection of the
+     * velocity and the density, divergence, closing faces). Measured against each other on one thread.
      */
+    static final long PRESSURE_ITERATION_UNITS = 4;
+    static final long SWEEP_UNITS = 1;
+    static final long STEP_UNITS = 92;
+
+    /** The {@code work_units} of a run, in cell-sweeps (a Jacobi sweep of one cell). */
     static long workUnits(long cells, long steps, long pressureIterations, long diffusionSweeps) {
-        return cells * (STEP_UNITS * steps + pressureIterations + diffusionSweeps);
+        return cells * (STEP_UNITS * steps + PRESSURE_ITERATION_UNITS * pressureIterations + SWEEP_UNITS * diffusionSweeps);
     }
 
     static FluidTask parse(Params p) {
@@ -38,7 +41,7 @@ record FluidTask(int[] size, int iterations, int steps, double dt, double viscos
         double viscosity = p.doubleValue("viscosity", 0, 0, 10);
         double diffusion = p.doubleValue("diffusion", 0, 0, 10);
         int passes = 1 + diffusionPasses(viscosity, diffusion);
-        long work = maxWork(cells, steps, iterations, passes - 1);
+        long work = cells * steps * ((long) iterations * passes + 10);
         if (work > MAX_WORK) {
             throw new InvalidTaskException(p.path() + ": cells x steps x (iterations x " + passes + " + 10) = " + work
                     + " exceeds the limit " + MAX_WORK);
@@ -63,11 +66,8 @@ record FluidTask(int[] size, int iterations, int steps, double dt, double viscos
 
     /** The most {@code work_units} a run can count: every pressure solve runs all its iterations. */
     long maxWorkUnits() {
-        return maxWork(cells(), steps, iterations, diffusionPasses(viscosity, diffusion));
-    }
-
-    private static long maxWork(long cells, long steps, long iterations, int diffusionPasses) {
-        return workUnits(cells, steps, iterations * steps, iterations * diffusionPasses * steps);
+        long perStep = iterations;
+        return workUnits(cells(), steps, perStep * steps, perStep * diffusionPasses(viscosity, diffusion) * steps);
     }
 
     private static List<Source> sources(Params p, int[] size, int steps) {

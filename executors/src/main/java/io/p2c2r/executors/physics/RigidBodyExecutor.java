@@ -19,10 +19,12 @@ import java.util.Map;
 
 /** {@code physics_rigid_body}: steps a world of boxes and spheres and returns the final state. Stateless. */
 public final class RigidBodyExecutor implements TaskExecutor {
-    /** Work units per body-step and per contact pair, relative to one contact row through one solver iteration. */
-    static final SimulationWork WORK = new SimulationWork(8, 24);
+    /** Work units per body-step and per touching pair, relative to one contact row through one solver iteration. */
+    static final SimulationWork WORK = new SimulationWork(5, 1, 36, 1);
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
     private static final WorkModel WORK_MODEL = new WorkModel("contact row-iterations (+ " + WORK.bodyStepUnits()
-            + " per body-step, " + WORK.pairUnits() + " per contact pair found)", 20_000, 20_000_000);
+            + " per body-step, " + WORK.polyhedronPairUnits() + " per touching box pair, " + WORK.pairUnits()
+            + " per other touching pair)", 84_900, 111_000_000);
 
     @Override
     public TaskType type() {
@@ -164,6 +166,7 @@ public final class RigidBodyExecutor implements TaskExecutor {
     @Override
     public List<BenchCase> benchCases() {
         return List.of(new BenchCase("seed", type().seedData()),
-                new BenchCase("1000 bodies x 600 steps", "{\"num_objects\":1000,\"simulation_steps\":600}"));
+                new BenchCase("1000 bodies x 600 steps", "{\"num_objects\":1000,\"simulation_steps\":600}"),
+                new BenchCase("200 bodies x 200 steps", "{\"num_objects\":200,\"simulation_steps\":200}"));
     }
 }

@@ -1,17 +1,19 @@
 package io.p2c2r.executors.physics;
 
+import io.p2c2r.executors.physics.rigid.Shape;
 import io.p2c2r.executors.physics.rigid.World;
 import io.p2c2r.executors.physics.rigid.contact.Manifold;
 import io.p2c2r.executors.physics.rigid.contact.SolverSettings;
 import java.util.List;
 
 /**
- * Counts the work of a rigid-body simulation from what each step found: body-steps (gravity, bounds, broad phase,
- * integration), contact pairs (the narrow phase, which dominates for convex hulls) and contact rows solved
- * (one contact point through one velocity or position iteration). The weights say how many units each costs
- * relative to a row iteration, measured per task type (docs/TASKS.md, "Work and price"). Immutable.
+ * Counts the work of a rigid-body simulation from what each step found, quantities of the physics rather than of
+ * the engine's data structures: body-steps (gravity, bounds, broad phase, integration), touching pairs (the narrow
+ * phase: a closed form for a sphere or the ground, a separating-axis test and face clipping for two polyhedra)
+ * and contact rows solved (one contact point through one velocity or position iteration). The weights say how
+ * many of the task type's work units each costs, measured per type (docs/TASKS.md, "Work and price"). Immutable.
  */
-public record SimulationWork(long bodyStepUnits, long pairUnits) {
+public record SimulationWork(long bodyStepUnits, long pairUnits, long polyhedronPairUnits, long rowUnits) {
     /** Most contact points between two bodies (a box face or a hull face clipped to four). */
     static final int MAX_PAIR_POINTS = 4;
     /** Most contact points between a body and the ground (a box's eight corners). */
@@ -29,11 +31,17 @@ public record SimulationWork(long bodyStepUnits, long pairUnits) {
 
     /** The work of finding (and, with {@code rowIterations} > 0, solving) these manifolds. */
     public long contacts(List<Manifold> manifolds, long rowIterations) {
-        long points = 0;
+        long work = 0;
         for (Manifold m : manifolds) {
-            points += m.points().size();
+            work += (polyhedra(m) ? polyhedronPairUnits : pairUnits) + rowUnits * rowIterations * m.points().size();
         }
-        return pairUnits * manifolds.size() + rowIterations * points;
+        return work;
+    }
+
+    /** Two boxes or hulls: neither a sphere nor the ground (which has no shape). */
+    private static boolean polyhedra(Manifold m) {
+        return m.a().shape() != null && !(m.a().shape() instanceof Shape.Sphere)
+                && m.b().shape() != null && !(m.b().shape() instanceof Shape.Sphere);
     }
 
     /**
@@ -42,7 +50,9 @@ public record SimulationWork(long bodyStepUnits, long pairUnits) {
      */
     public long maxStep(long bodies, boolean ground, long rowIterations) {
         long pairs = bodies * (bodies - 1) / 2;
-        long max = bodyStepUnits * bodies + pairs * (pairUnits + MAX_PAIR_POINTS * rowIterations);
-        return ground ? max + bodies * (pairUnits + MAX_GROUND_POINTS * rowIterations) : max;
+        long pair = Math.max(pairUnits, polyhedronPairUnits);
+        long row = rowUnits * rowIterations;
+        long max = bodyStepUnits * bodies + pairs * (pair + MAX_PAIR_POINTS * row);
+        return ground ? max + bodies * (pairUnits + MAX_GROUND_POINTS * row) : max;
     }
 }

@@ -4,8 +4,6 @@ import io.p2c2r.common.task.Params;
 import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
-import io.p2c2r.executors.TaskExecutor;
-import io.p2c2r.executors.WorkModel;
 import io.p2c2r.executors.raytrace.image.ToneMap;
 import io.p2c2r.executors.raytrace.render.Frame;
 import io.p2c2r.executors.raytrace.render.LightSampling;
@@ -20,11 +18,11 @@ import java.util.Map;
  * shadow ray per light, to its centre), recursive mirror reflection and glass refraction up to
  * {@code bounces}. Stateless and thread-safe.
  */
-public final class ReflectionsExecutor implements TaskExecutor {
+public final class ReflectionsExecutor extends RenderExecutor {
     static final int DEFAULT_WIDTH = 640;
     static final int DEFAULT_HEIGHT = 360;
-    /** Reference-machine picoseconds per work unit, one thread: {@code peer.jar bench --calibrate}, docs/TASKS.md. */
-    static final long PICOS_PER_UNIT = 128_000;
+    /** See {@link #picosPerUnit()}. */
+    static final long PICOS_PER_UNIT = 104_000;
     static final int MAX_BOUNCES = 8;
 
     @Override
@@ -38,36 +36,26 @@ public final class ReflectionsExecutor implements TaskExecutor {
     }
 
     @Override
-    public void validate(Params data) {
-        plan(data);
+    long picosPerUnit() {
+        return PICOS_PER_UNIT;
+    }
+
+    private record Render(FrameRequest frame, int bounces, long maxRays) implements Plan {
     }
 
     @Override
-    public long maxWorkUnits(Params data) {
-        Plan plan = plan(data);
-        return RayBudget.workUnits(plan.maxRays(), plan.frame());
-    }
-
-    @Override
-    public WorkModel workModel() {
-        return RayBudget.model(PICOS_PER_UNIT);
-    }
-
-    private record Plan(FrameRequest frame, int bounces, long maxRays) {
-    }
-
-    private static Plan plan(Params data) {
+    Render plan(Params data) {
         data.allowOnly("resolution", "bounces", "lights", "seed", "tile", "scene");
         int bounces = data.intValue("bounces", 2, 0, MAX_BOUNCES);
         FrameRequest frame = FrameRequest.parse(data, DEFAULT_WIDTH, DEFAULT_HEIGHT, 2);
         long rays = frame.tilePixels() * RayBudget.whittedTree(bounces) * (1 + frame.lightCount());
         FrameRequest.checkBudget(data, rays, "pixels x (2^(bounces+1) - 1) x (1 + lights)");
-        return new Plan(frame, bounces, rays);
+        return new Render(frame, bounces, rays);
     }
 
     @Override
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
-        Plan plan = plan(data);
+        Render plan = plan(data);
         long start = System.nanoTime();
         Scene scene = plan.frame().scene().toScene();
         WhittedIntegrator integrator = new WhittedIntegrator(scene, plan.bounces(), LightSampling.CENTER, 1);
@@ -78,6 +66,7 @@ public final class ReflectionsExecutor implements TaskExecutor {
     @Override
     public List<BenchCase> benchCases() {
         return List.of(new BenchCase("seed 1920x1080", type().seedData()),
-                new BenchCase("1920x1080 4 bounces 4 lights", "{\"resolution\":[1920,1080],\"bounces\":4,\"lights\":4}"));
+                new BenchCase("1920x1080 4 bounces 4 lights", "{\"resolution\":[1920,1080],\"bounces\":4,\"lights\":4}"),
+                new BenchCase("640x360 direct light only", "{\"resolution\":[640,360],\"bounces\":0,\"lights\":1}"));
     }
 }

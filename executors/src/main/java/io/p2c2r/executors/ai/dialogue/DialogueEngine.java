@@ -20,12 +20,6 @@ final class DialogueEngine {
             "shopping", Intent.BUY, "rumor", Intent.RUMOUR, "hello", Intent.GREETING, "goodbye", Intent.FAREWELL,
             "job", Intent.QUEST, "work", Intent.QUEST, "combat", Intent.THREAT, "compliment", Intent.FLATTERY);
 
-    /**
-     * Work units per feature scored: extracting a feature and adding its likelihood in every class costs about
-     * this many template lines filled (measured, docs/TASKS.md "Work and price").
-     */
-    static final long FEATURE_UNITS = 10;
-
     private final IntentModel model;
     private final LineBank bank;
 
@@ -38,7 +32,7 @@ final class DialogueEngine {
         List<Intent> earlier = new ArrayList<>();
         List<String> playerLines = new ArrayList<>(); // latest first, the current line before the history
         Set<String> npcSaid = new HashSet<>();
-        long work = 0; // features scored (weighted), then template lines filled or searched for
+        long work = 0; // lines classified, then template lines filled or searched for
         if (!r.playerInput().isEmpty()) {
             playerLines.add(r.playerInput());
         }
@@ -48,14 +42,14 @@ final class DialogueEngine {
                 playerLines.add(t.text());
                 IntentModel.Prediction earlierLine = model.classify(t.text());
                 earlier.add(earlierLine.intent());
-                work += FEATURE_UNITS * earlierLine.features();
+                work += earlierLine.work();
             } else {
                 npcSaid.add(t.text());
             }
         }
         Map<String, Object> intentOut = new LinkedHashMap<>();
         IntentModel.Prediction p = understand(r, earlier, intentOut);
-        work += FEATURE_UNITS * p.features();
+        work += p.work();
         Intent intent = p.intent();
         int before = r.disposition() != null ? r.disposition() : replay(earlier);
         Speaker s = Speaker.of(r, before);
@@ -112,23 +106,20 @@ final class DialogueEngine {
     }
 
     /**
-     * The most work units {@link #answer} can count for {@code r}: a line of n characters has at most 4n + 4
-     * distinct features (words, word pairs, three- and four-letter pieces), and no key has more candidates than
-     * the bank has lines.
+     * The most work units {@link #answer} can count for {@code r}: every player line of the history and the
+     * player's line (or else the context) classified, and no key with more candidates than the bank has lines.
      */
     static long maxWork(DialogueRequest r, LineBank bank) {
-        long features = 0;
+        long work = IntentModel.maxWork(Math.max(r.playerInput().length(), r.context().length()));
         int npcLines = 0;
         for (DialogueRequest.Turn t : r.history()) {
             if (t.player()) {
-                features += 4L * t.text().length() + 4;
+                work += IntentModel.maxWork(t.text().length());
             } else {
                 npcLines++;
             }
         }
-        // the player's line, or else the context, is classified
-        features += 4L * Math.max(r.playerInput().length(), r.context().length()) + 4;
-        return FEATURE_UNITS * features + templateWork(bank, bank.size(), npcLines);
+        return work + templateWork(bank, bank.size(), npcLines);
     }
 
     /** The intent of this turn: the player's line if any, else the context, else a greeting. */

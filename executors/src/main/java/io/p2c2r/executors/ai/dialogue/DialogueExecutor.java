@@ -15,8 +15,10 @@ import java.util.Map;
  * shipped in the jar. Stateless; safe from any thread.
  */
 public final class DialogueExecutor implements TaskExecutor {
-    private static final WorkModel WORK_MODEL = new WorkModel("dialogue steps (" + DialogueEngine.FEATURE_UNITS
-            + " per feature of a player line scored, 1 per template line filled or searched)", 1_000_000, 5_000_000);
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel("dialogue steps (" + IntentModel.CHAR_UNITS
+            + " per character of a line classified, 1 per distinct feature scored and per template line filled or searched)",
+            296_000, 19_400_000);
 
     @Override
     public TaskType type() {

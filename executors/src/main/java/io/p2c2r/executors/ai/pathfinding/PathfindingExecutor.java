@@ -19,13 +19,18 @@ import java.util.Map;
 public final class PathfindingExecutor implements TaskExecutor {
     /** Most path cells in one result (about 7 MB of JSON); beyond it ask for waypoints or fewer agents. */
     static final int MAX_OUTPUT_CELLS = 600_000;
-    /** Grid cells per work unit: building and reading a cell costs a small fraction of checking a neighbour. */
-    static final long CELLS_PER_UNIT = 64;
-    /** Work units per listed obstacle or cost: reading and checking one entry of the task data. */
-    static final long ENTRY_UNITS = 4;
-    private static final WorkModel WORK_MODEL = new WorkModel("neighbour checks (8 or 4 per node expanded, + 1 per"
-            + " path cell listed, 1 per " + CELLS_PER_UNIT + " grid cells, " + ENTRY_UNITS + " per obstacle or cost given)",
-            37_000, 50_000_000);
+    /**
+     * Work units per node expanded and per obstacle or cost listed: each costs about the same (a heap pop and its
+     * neighbours; reading and checking an entry of the task data), whether the grid is 8- or 4-connected.
+     */
+    static final long EXPANSION_UNITS = 4;
+    /** Grid cells, and characters of grid text, per work unit: allocating and parsing a cell is cheap. */
+    static final long CELLS_PER_UNIT = 256;
+    static final long GRID_CHARS_PER_UNIT = 64;
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel("search steps (" + EXPANSION_UNITS + " per node expanded"
+            + " or obstacle or cost listed, 1 per path cell listed, per " + CELLS_PER_UNIT + " grid cells and per "
+            + GRID_CHARS_PER_UNIT + " characters of grid text)", 37_700, 12_000_000);
 
     @Override
     public TaskType type() {
@@ -48,7 +53,7 @@ public final class PathfindingExecutor implements TaskExecutor {
         long cells = (long) req.width() * req.height();
         // every search closes each open cell at most once, and a path visits each cell at most once
         long searched = cells * req.agents().size();
-        return workUnits(req, directions(req) * searched, Math.min(searched, MAX_OUTPUT_CELLS));
+        return workUnits(req, searched, Math.min(searched, MAX_OUTPUT_CELLS));
     }
 
     @Override
@@ -56,14 +61,16 @@ public final class PathfindingExecutor implements TaskExecutor {
         return WORK_MODEL;
     }
 
-    private static long directions(PathRequest req) {
-        return req.diagonal() ? 8 : 4;
-    }
-
-    private static long workUnits(PathRequest req, long neighbourChecks, long outputCells) {
+    private static long workUnits(PathRequest req, long expanded, long outputCells) {
         long cells = (long) req.width() * req.height();
         long entries = (long) req.obstacles().length + req.costs().length;
-        return neighbourChecks + outputCells + (cells + CELLS_PER_UNIT - 1) / CELLS_PER_UNIT + ENTRY_UNITS * entries;
+        long gridChars = req.rows() == null ? 0 : cells;
+        return EXPANSION_UNITS * (expanded + entries) + outputCells + ceilDiv(cells, CELLS_PER_UNIT)
+                + ceilDiv(gridChars, GRID_CHARS_PER_UNIT);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     @Override
@@ -110,7 +117,7 @@ public final class PathfindingExecutor implements TaskExecutor {
         }
         out.put("width", grid.width);
         out.put("height", grid.height);
-        out.put(WORK_UNITS, workUnits(req, directions(req) * expandedTotal, outputCells));
+        out.put(WORK_UNITS, workUnits(req, expandedTotal, outputCells));
         return out;
     }
 

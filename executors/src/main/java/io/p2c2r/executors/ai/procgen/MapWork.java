@@ -8,26 +8,26 @@ package io.p2c2r.executors.ai.procgen;
  */
 final class MapWork {
     static final String UNIT = "cell operations";
-    /** Dungeon: per cell, filling, carving rooms, walking the stairs distance and writing rows (in halves). */
-    static final long DUNGEON_CELL_HALVES = 3;
+    /** Dungeon: per cell, filling, carving rooms, walking the stairs distance and writing rows. */
+    static final long DUNGEON_CELL = 2;
     /** Dungeon: per room pair compared when looking for a loop corridor. */
-    static final long LOOP_CHECK = 3;
+    static final long LOOP_CHECK = 1;
     /** Cave: per cell, the random fill, labelling regions, removing or joining them and writing rows. */
     static final long CAVE_CELL = 5;
     /** Cave: per cell and smoothing step (eight neighbours counted). */
     static final long CAVE_STEP = 2;
-    /** Cave: per place where two regions' searches met, and per candidate tunnel sorted. */
-    static final long CAVE_CONTACT = 3;
-    static final long CAVE_CANDIDATE = 10;
+    /** Cave: per place where two regions' searches met (a map update), and per candidate tunnel (sorted, tried, carved). */
+    static final long CAVE_CONTACT = 13;
+    static final long CAVE_CANDIDATE = 130;
     /** Terrain: per cell, moisture (three octaves), stretching, biomes and heights; plus one per height octave. */
     static final long TERRAIN_CELL = 4;
     /** Per preview pixel: painting it and encoding it as PNG. */
-    static final long PREVIEW_PIXEL = 1;
+    static final long PREVIEW_PIXEL = 2;
 
     private MapWork() {}
 
     static long dungeon(Dungeon d, Common c) {
-        return DUNGEON_CELL_HALVES * cells(c) / 2 + LOOP_CHECK * d.loopChecks + preview(c);
+        return DUNGEON_CELL * cells(c) + LOOP_CHECK * d.loopChecks + preview(c);
     }
 
     static long cave(Cave cave, Cave.Spec s) {
@@ -56,7 +56,7 @@ final class MapWork {
         int leaf = d.roomMin() + 2;
         long rooms = Math.max(1, (long) (c.width() / leaf) * (c.height() / leaf));
         long loops = d.loops() >= 0 ? d.loops() : Math.min(Dungeon.MAX_LOOPS, rooms / 5);
-        return DUNGEON_CELL_HALVES * cells(c) / 2 + LOOP_CHECK * loops * rooms + preview(c);
+        return DUNGEON_CELL * cells(c) + LOOP_CHECK * loops * rooms + preview(c);
     }
 
     private static long caveCells(Cave.Spec s) {

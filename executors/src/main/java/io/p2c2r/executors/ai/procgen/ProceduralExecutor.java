@@ -14,7 +14,8 @@ import java.util.Map;
  * terrain with biomes, each with an optional PNG preview. Stateless; safe from any thread.
  */
 public final class ProceduralExecutor implements TaskExecutor {
-    private static final WorkModel WORK_MODEL = new WorkModel(MapWork.UNIT, 10_000, 20_000_000);
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel(MapWork.UNIT, 7_720, 10_700_000);
 
     @Override
     public TaskType type() {
