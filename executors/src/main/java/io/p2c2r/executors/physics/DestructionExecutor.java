@@ -33,7 +33,7 @@ public final class DestructionExecutor implements TaskExecutor {
             + CLIP_UNITS + " per cell clip, " + FRAGMENT_UNITS + " per fragment; simulated: " + SIMULATION.rowUnits()
             + " per contact row-iteration, " + SIMULATION.bodyStepUnits() + " per body-step, "
             + SIMULATION.polyhedronPairUnits() + " per touching fragment pair, " + SIMULATION.pairUnits()
-            + " per fragment on the ground)", 9_490, 0);
+            + " per fragment on the ground)", 6_100, 0);
 
     @Override
     public TaskType type() {

@@ -20,7 +20,7 @@ public final class FluidExecutor implements TaskExecutor {
     /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
     private static final WorkModel WORK_MODEL = new WorkModel("cell-sweeps (per cell: " + FluidTask.SWEEP_UNITS
             + " per diffusion sweep, " + FluidTask.PRESSURE_ITERATION_UNITS + " per pressure iteration, "
-            + FluidTask.STEP_UNITS + " per step for sources, advection and divergence)", 5_780, 0);
+            + FluidTask.STEP_UNITS + " per step for sources, advection and divergence)", 3_890, 0);
 
     @Override
     public TaskType type() {

@@ -24,7 +24,7 @@ public final class RigidBodyExecutor implements TaskExecutor {
     /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
     private static final WorkModel WORK_MODEL = new WorkModel("contact row-iterations (+ " + WORK.bodyStepUnits()
             + " per body-step, " + WORK.polyhedronPairUnits() + " per touching box pair, " + WORK.pairUnits()
-            + " per other touching pair)", 84_900, 111_000_000);
+            + " per other touching pair)", 59_600, 39_600_000);
 
     @Override
     public TaskType type() {

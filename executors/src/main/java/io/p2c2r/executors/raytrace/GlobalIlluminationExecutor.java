@@ -21,7 +21,7 @@ import java.util.Map;
 public final class GlobalIlluminationExecutor extends RenderExecutor {
     static final int DEFAULT_SIDE = 256;
     /** See {@link #picosPerUnit()}. */
-    static final long PICOS_PER_UNIT = 194_000;
+    static final long PICOS_PER_UNIT = 136_000;
     static final int MAX_BOUNCES = 16;
     static final int MAX_SPP = 65_536;
     /** The rays-per-second bench case: the default scene, path traced; docs/BENCHMARKS.md divides its rays by its time. */

@@ -22,7 +22,7 @@ public final class ReflectionsExecutor extends RenderExecutor {
     static final int DEFAULT_WIDTH = 640;
     static final int DEFAULT_HEIGHT = 360;
     /** See {@link #picosPerUnit()}. */
-    static final long PICOS_PER_UNIT = 104_000;
+    static final long PICOS_PER_UNIT = 83_700;
     static final int MAX_BOUNCES = 8;
 
     @Override

@@ -23,7 +23,7 @@ public final class ShadowsExecutor extends RenderExecutor {
     static final int DEFAULT_WIDTH = 640;
     static final int DEFAULT_HEIGHT = 360;
     /** See {@link #picosPerUnit()}. */
-    static final long PICOS_PER_UNIT = 123_000;
+    static final long PICOS_PER_UNIT = 102_000;
     static final int MAX_BOUNCES = 8;
     private static final String[] QUALITIES = {"low", "medium", "high", "ultra"};
 

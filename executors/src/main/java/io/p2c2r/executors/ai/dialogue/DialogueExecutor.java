@@ -18,7 +18,7 @@ public final class DialogueExecutor implements TaskExecutor {
     /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
     private static final WorkModel WORK_MODEL = new WorkModel("dialogue steps (" + IntentModel.CHAR_UNITS
             + " per character of a line classified, 1 per distinct feature scored and per template line filled or searched)",
-            296_000, 19_400_000);
+            91_700, 9_600_000);
 
     @Override
     public TaskType type() {

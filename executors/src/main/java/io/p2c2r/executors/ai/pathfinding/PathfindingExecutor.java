@@ -30,7 +30,7 @@ public final class PathfindingExecutor implements TaskExecutor {
     /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
     private static final WorkModel WORK_MODEL = new WorkModel("search steps (" + EXPANSION_UNITS + " per node expanded"
             + " or obstacle or cost listed, 1 per path cell listed, per " + CELLS_PER_UNIT + " grid cells and per "
-            + GRID_CHARS_PER_UNIT + " characters of grid text)", 37_700, 12_000_000);
+            + GRID_CHARS_PER_UNIT + " characters of grid text)", 45_200, 18_900_000);
 
     @Override
     public TaskType type() {

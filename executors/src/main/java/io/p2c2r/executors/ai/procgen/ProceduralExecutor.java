@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class ProceduralExecutor implements TaskExecutor {
     /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
-    private static final WorkModel WORK_MODEL = new WorkModel(MapWork.UNIT, 7_720, 10_700_000);
+    private static final WorkModel WORK_MODEL = new WorkModel(MapWork.UNIT, 7_900, 12_900_000);
 
     @Override
     public TaskType type() {
