@@ -24,9 +24,24 @@ public interface TaskExecutor {
 
     /**
      * Validates, then computes. The result is a JSON-ready tree: maps, lists, strings, booleans, finite
-     * numbers and primitive arrays. Long loops call {@link ExecutionContext#checkCancelled()}.
+     * numbers and primitive arrays, and a pure function of data and version: it holds no wall-clock figure
+     * (those go to {@link ExecutionContext#metric}). Its top-level {@value #WORK_UNITS} field is a
+     * non-negative integer, the deterministic count of {@link #workModel()} units this computation did.
+     * Long loops call {@link ExecutionContext#checkCancelled()}.
      */
     Map<String, Object> execute(Params data, ExecutionContext ctx);
+
+    /** The result field that counts the work done, in {@link #workModel()} units. */
+    String WORK_UNITS = "work_units";
+
+    /**
+     * The most {@value #WORK_UNITS} any result for this (valid) data can report, from the input alone, as cheap
+     * as {@link #validate}; the coordinator bills at most this, whatever a peer claims.
+     */
+    long maxWorkUnits(Params data);
+
+    /** The unit {@value #WORK_UNITS} counts and its calibrated price in reference-machine time. */
+    WorkModel workModel();
 
     /** Standard inputs for {@code peer.jar bench}: the seed example first, then larger ones. */
     default List<BenchCase> benchCases() {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code peer.jar bench}: how fast this host runs each algorithm on standard inputs. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs each available algorithm on its standard inputs (the demo's example first, then " +
-                "larger ones) and prints the median time of several runs. Nothing is sent anywhere.")
+                "larger ones) and prints the median time of several runs, the work units each result counts and the " +
+                "time per unit. Nothing is sent anywhere.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--seed-only", description = "Only the demo's example input of each task type.")
     boolean seedOnly;
+
+    @Option(names = "--calibrate", description = "On one thread, after warming up, fit each type's price per work unit "
+            + "(alone, and with a fixed cost per task) and show how far each input strays from the built-in price.")
+    boolean calibrate;
 
     @Parameters(paramLabel = "TASK_TYPE", arity = "0..*", description = "Task types to bench (default: all).")
     List<String> types = List.of();
@@ -54,6 +59,12 @@ final class BenchCommand implements Callable<Integer> {
             only.add(type);
         }
         ExecutorRegistry registry = ExecutorRegistry.builtIn();
+        if (calibrate) {
+            out.printf(" P2C2R peer bench --calibrate: %d run(s) per input, 1 thread, %d core(s)%n", runs,
+                    Runtime.getRuntime().availableProcessors());
+            new BenchRunner(registry, out).calibrate(only, runs);
+            return 0;
+        }
         out.printf(" P2C2R peer bench: %d algorithm(s), %d run(s) each, %d thread(s), %d core(s)%n", registry.all().size(),
                 runs, threads, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads - 1));

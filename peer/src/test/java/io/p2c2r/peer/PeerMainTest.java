@@ -33,6 +33,21 @@ class PeerMainTest {
     }
 
     @Test
+    void bench_printsWorkUnitsAndTimePerUnit() {
+        assertEquals(0, run("bench", "--runs", "1", "--seed-only", "ai_pathfinding"));
+        assertTrue(out.toString().contains("work units") && out.toString().contains("ns/unit"), out.toString());
+    }
+
+    @Test
+    void benchCalibrate_printsTheBuiltInPriceAndTheFittedOnes() {
+        assertEquals(0, run("bench", "--calibrate", "--runs", "1", "ai_npc_dialogue"));
+        String text = out.toString();
+        assertTrue(text.contains("built-in model:") && text.contains("fit, per unit (median):")
+                && text.contains("fit, per unit + per task:") && text.contains("ps/unit"), text);
+        assertTrue(text.contains("measured/billed") && text.contains("with history"), text);
+    }
+
+    @Test
     void bench_withAnUnknownType_isAUsageError() {
         assertEquals(2, run("bench", "nonsense"));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.p2c2r.executors.ExecutorRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -35,7 +36,10 @@ class ProtocolConformanceTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Pattern MONEY = Pattern.compile("^-?\\d+\\.\\d{9}$");
     static final String PATH_TASK = "{\"type\":\"ai_pathfinding\",\"data\":{\"start\":[0,0],\"end\":[5,5],\"obstacles\":[[2,2]]}}";
-    static final String PEER_CAPS = "{\"cores\":1,\"slots\":%d,\"tasks\":{\"ai_pathfinding\":\"1.0.0\"},"
+    /** The version this build's coordinator routes pathfinding at; a raw peer must declare it. */
+    static final String PATHFINDING_VERSION = ExecutorRegistry.builtIn().versions().get("ai_pathfinding");
+    static final String PEER_CAPS = "{\"cores\":1,\"slots\":%d,\"tasks\":{\"ai_pathfinding\":\""
+            + PATHFINDING_VERSION + "\"},"
             + "\"platform\":\"test\",\"software_version\":\"0.1.0\"}";
 
     @TempDir
@@ -619,7 +623,7 @@ class ProtocolConformanceTest {
         JsonObject ex = p.await("execute_task");
         String taskId = str(ex, "task_id");
         assertEquals("ai_pathfinding", str(ex, "task_type"));
-        assertEquals("1.0.0", str(ex, "version"));
+        assertEquals(PATHFINDING_VERSION, str(ex, "version"));
         assertTrue(ex.get("task_data").isJsonObject());
         assertEquals(JsonParser.parseString("[5,5]"), ex.getAsJsonObject("task_data").get("end"));
         assertTrue(ex.get("deadline_ms").getAsLong() > 0);

@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import io.p2c2r.executors.physics.fracture.ConvexPolyhedron;
 import io.p2c2r.executors.physics.fracture.Fragment;
 import io.p2c2r.executors.physics.fracture.FragmentSimulation;
@@ -17,6 +18,23 @@ import java.util.Map;
 
 /** {@code physics_destruction}: Voronoi fracture of a convex solid, optionally simulated. Stateless. */
 public final class DestructionExecutor implements TaskExecutor {
+    /** Work units per half-space clip of a Voronoi cell, relative to one site comparison. */
+    static final long CLIP_UNITS = 150;
+    /** Work units per fragment: its volume, centroid and JSON. */
+    static final long FRAGMENT_UNITS = 200;
+    /**
+     * Simulated: per hull body-step (bounds and the broad phase among neighbours that touch or nearly do), per
+     * fragment on the ground, per touching fragment pair (the separating-axis test over faces and edge pairs) and
+     * per contact row-iteration, in the same units.
+     */
+    static final SimulationWork SIMULATION = new SimulationWork(800, 40, 1500, 8);
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel("destruction operations (1 per site comparison, "
+            + CLIP_UNITS + " per cell clip, " + FRAGMENT_UNITS + " per fragment; simulated: " + SIMULATION.rowUnits()
+            + " per contact row-iteration, " + SIMULATION.bodyStepUnits() + " per body-step, "
+            + SIMULATION.polyhedronPairUnits() + " per touching fragment pair, " + SIMULATION.pairUnits()
+            + " per fragment on the ground)", 6_100, 0);
+
     @Override
     public TaskType type() {
         return TaskType.PHYSICS_DESTRUCTION;
@@ -24,7 +42,7 @@ public final class DestructionExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "2.0.0"; // 2.0.0: work_units in the result
     }
 
     @Override
@@ -33,13 +51,37 @@ public final class DestructionExecutor implements TaskExecutor {
     }
 
     @Override
+    public long maxWorkUnits(Params data) {
+        DestructionTask task = DestructionTask.parse(data);
+        Fracturer.Fracture most = Fracturer.bound(task.complexity(), task.depth());
+        long fragments = task.complexity();
+        long rows = SimulationWork.rowIterations(FragmentSimulation.SOLVER);
+        return fractureWork(most, fragments) + task.simulateSteps() * SIMULATION.maxStep(fragments, true, rows);
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return WORK_MODEL;
+    }
+
+    private static long fractureWork(Fracturer.Fracture f, long fragments) {
+        return f.siteComparisons() + CLIP_UNITS * f.clips() + FRAGMENT_UNITS * fragments;
+    }
+
+    @Override
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         DestructionTask task = DestructionTask.parse(data);
-        List<Fragment> fragments = Fracturer.fracture(task.solid(), task.complexity(), task.depth(), task.impact(),
+        Fracturer.Fracture fracture = Fracturer.run(task.solid(), task.complexity(), task.depth(), task.impact(),
                 task.seed(), ctx);
-        List<FragmentSimulation.Pose> poses = task.simulateSteps() > 0
-                ? FragmentSimulation.run(fragments, task.density(), task.impact(), task.impactSpeed(), task.simulateSteps(), ctx)
-                : null;
+        List<Fragment> fragments = fracture.fragments();
+        long work = fractureWork(fracture, fragments.size());
+        List<FragmentSimulation.Pose> poses = null;
+        if (task.simulateSteps() > 0) {
+            FragmentSimulation.Outcome run = FragmentSimulation.run(fragments, task.density(), task.impact(),
+                    task.impactSpeed(), task.simulateSteps(), SIMULATION, ctx);
+            poses = run.poses();
+            work += run.workUnits();
+        }
         double total = 0;
         List<Object> list = new ArrayList<>(fragments.size());
         for (int i = 0; i < fragments.size(); i++) {
@@ -57,6 +99,7 @@ public final class DestructionExecutor implements TaskExecutor {
         out.put("volume_relative_error", Math.abs(total - volume) / volume);
         out.put("simulated_steps", task.simulateSteps());
         out.put("fragments", list);
+        out.put(WORK_UNITS, work);
         return out;
     }
 

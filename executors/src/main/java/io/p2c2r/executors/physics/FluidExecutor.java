@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import io.p2c2r.executors.image.Png;
 import io.p2c2r.executors.physics.fluid.Divergence;
 import io.p2c2r.executors.physics.fluid.FluidGrid;
@@ -16,6 +17,11 @@ import java.util.Map;
 
 /** {@code physics_fluid}: 3D stable fluids in a closed box with sources and obstacles. Stateless. */
 public final class FluidExecutor implements TaskExecutor {
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel("cell-sweeps (per cell: " + FluidTask.SWEEP_UNITS
+            + " per diffusion sweep, " + FluidTask.PRESSURE_ITERATION_UNITS + " per pressure iteration, "
+            + FluidTask.STEP_UNITS + " per step for sources, advection and divergence)", 3_890, 0);
+
     @Override
     public TaskType type() {
         return TaskType.PHYSICS_FLUID;
@@ -23,12 +29,22 @@ public final class FluidExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.1.0"; // 1.1.0: slice PNGs from the shared deterministic encoder
+        return "2.0.0"; // 1.1.0: slice PNGs from the shared deterministic encoder; 2.0.0: work_units
     }
 
     @Override
     public void validate(Params data) {
         FluidTask.parse(data);
+    }
+
+    @Override
+    public long maxWorkUnits(Params data) {
+        return FluidTask.parse(data).maxWorkUnits();
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return WORK_MODEL;
     }
 
     @Override
@@ -54,6 +70,7 @@ public final class FluidExecutor implements TaskExecutor {
         if (t.includeDensity()) {
             out.put("density", field(grid));
         }
+        out.put(WORK_UNITS, FluidTask.workUnits(t.cells(), t.steps(), solver.pressureIterations(), solver.diffusionSweeps()));
         return out;
     }
 
@@ -128,6 +145,8 @@ public final class FluidExecutor implements TaskExecutor {
     @Override
     public List<BenchCase> benchCases() {
         return List.of(new BenchCase("seed", type().seedData()),
-                new BenchCase("64^3 x 10 steps", "{\"grid_size\":[64,64,64],\"iterations\":20,\"steps\":10}"));
+                new BenchCase("64^3 x 10 steps", "{\"grid_size\":[64,64,64],\"iterations\":20,\"steps\":10}"),
+                new BenchCase("16^3 x 50 steps viscous", "{\"grid_size\":[16,16,16],\"iterations\":20,\"steps\":50,"
+                        + "\"viscosity\":0.5,\"diffusion\":0.1}"));
     }
 }

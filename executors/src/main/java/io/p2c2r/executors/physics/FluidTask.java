@@ -14,6 +14,19 @@ record FluidTask(int[] size, int iterations, int steps, double dt, double viscos
     static final int MAX_CELLS = 262_144; // 64^3: about 25 MB of working arrays
     static final int MAX_STEPS = 1000;
     static final long MAX_WORK = 2_000_000_000L; // cells x steps x (iterations x passes + 10)
+    /**
+     * Work units per cell: for each conjugate-gradient iteration (a 7-point product, two dot products, three vector
+     * updates), for each Jacobi diffusion sweep, and for each step besides the solvers (sources, advection of the
+     * velocity and the density, divergence, closing faces). Measured against each other on one thread.
+     */
+    static final long PRESSURE_ITERATION_UNITS = 4;
+    static final long SWEEP_UNITS = 1;
+    static final long STEP_UNITS = 92;
+
+    /** The {@code work_units} of a run, in cell-sweeps (a Jacobi sweep of one cell). */
+    static long workUnits(long cells, long steps, long pressureIterations, long diffusionSweeps) {
+        return cells * (STEP_UNITS * steps + PRESSURE_ITERATION_UNITS * pressureIterations + SWEEP_UNITS * diffusionSweeps);
+    }
 
     static FluidTask parse(Params p) {
         p.allowOnly("grid_size", "iterations", "steps", "dt", "viscosity", "diffusion", "sources", "obstacles",
@@ -27,7 +40,7 @@ record FluidTask(int[] size, int iterations, int steps, double dt, double viscos
         int steps = p.intValue("steps", 20, 1, MAX_STEPS);
         double viscosity = p.doubleValue("viscosity", 0, 0, 10);
         double diffusion = p.doubleValue("diffusion", 0, 0, 10);
-        int passes = 1 + (viscosity > 0 ? 3 : 0) + (diffusion > 0 ? 1 : 0);
+        int passes = 1 + diffusionPasses(viscosity, diffusion);
         long work = cells * steps * ((long) iterations * passes + 10);
         if (work > MAX_WORK) {
             throw new InvalidTaskException(p.path() + ": cells x steps x (iterations x " + passes + " + 10) = " + work
@@ -40,6 +53,21 @@ record FluidTask(int[] size, int iterations, int steps, double dt, double viscos
                 sources(p, size, steps), obstacles, p.bool("include_density", false), axis, index);
         task.validateObstacles();
         return task;
+    }
+
+    /** Jacobi diffusions per step: three velocity components with viscosity, the density with diffusion. */
+    private static int diffusionPasses(double viscosity, double diffusion) {
+        return (viscosity > 0 ? 3 : 0) + (diffusion > 0 ? 1 : 0);
+    }
+
+    long cells() {
+        return (long) size[0] * size[1] * size[2];
+    }
+
+    /** The most {@code work_units} a run can count: every pressure solve runs all its iterations. */
+    long maxWorkUnits() {
+        long perStep = iterations;
+        return workUnits(cells(), steps, perStep * steps, perStep * diffusionPasses(viscosity, diffusion) * steps);
     }
 
     private static List<Source> sources(Params p, int[] size, int steps) {

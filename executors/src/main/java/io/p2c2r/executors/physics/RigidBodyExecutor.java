@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import io.p2c2r.executors.physics.rigid.Body;
 import io.p2c2r.executors.physics.rigid.Shape;
 import io.p2c2r.executors.physics.rigid.World;
@@ -18,6 +19,13 @@ import java.util.Map;
 
 /** {@code physics_rigid_body}: steps a world of boxes and spheres and returns the final state. Stateless. */
 public final class RigidBodyExecutor implements TaskExecutor {
+    /** Work units per body-step and per touching pair, relative to one contact row through one solver iteration. */
+    static final SimulationWork WORK = new SimulationWork(5, 1, 36, 1);
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel("contact row-iterations (+ " + WORK.bodyStepUnits()
+            + " per body-step, " + WORK.polyhedronPairUnits() + " per touching box pair, " + WORK.pairUnits()
+            + " per other touching pair)", 59_600, 39_600_000);
+
     @Override
     public TaskType type() {
         return TaskType.PHYSICS_RIGID_BODY;
@@ -25,7 +33,7 @@ public final class RigidBodyExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "2.0.0"; // 2.0.0: work_units in the result
     }
 
     @Override
@@ -34,10 +42,25 @@ public final class RigidBodyExecutor implements TaskExecutor {
     }
 
     @Override
+    public long maxWorkUnits(Params data) {
+        RigidBodyTask task = RigidBodyTask.parse(data);
+        long rows = SimulationWork.rowIterations(SolverSettings.defaults(task.iterations()));
+        // every step, then the contacts at the final poses (found, not solved)
+        return task.steps() * WORK.maxStep(task.numObjects(), task.ground(), rows)
+                + WORK.maxStep(task.numObjects(), task.ground(), 0);
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return WORK_MODEL;
+    }
+
+    @Override
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         RigidBodyTask task = RigidBodyTask.parse(data);
-        World world = new World(task.bodies(), task.gravity(), task.ground() ? task.material() : null,
-                SolverSettings.defaults(task.iterations()));
+        SolverSettings settings = SolverSettings.defaults(task.iterations());
+        World world = new World(task.bodies(), task.gravity(), task.ground() ? task.material() : null, settings);
+        long work = 0;
         List<Object> frames = new ArrayList<>();
         double worstPenetration = 0;
         for (int s = 0; s < task.steps(); s++) {
@@ -46,12 +69,14 @@ public final class RigidBodyExecutor implements TaskExecutor {
                 frames.add(frame(s, world));
             }
             world.step(task.dt(), ctx);
+            work += WORK.step(world, settings);
             worstPenetration = Math.max(worstPenetration, World.maxPenetration(world.lastContacts()));
         }
         if (task.recordEvery() > 0) {
             frames.add(frame(task.steps(), world));
         }
         List<Manifold> contacts = world.currentContacts(ctx);
+        work += WORK.contacts(contacts, 0);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("steps", task.steps());
         out.put("dt", task.dt());
@@ -67,6 +92,7 @@ public final class RigidBodyExecutor implements TaskExecutor {
         if (task.recordEvery() > 0) {
             out.put("frames", frames);
         }
+        out.put(WORK_UNITS, work);
         return out;
     }
 
@@ -140,6 +166,7 @@ public final class RigidBodyExecutor implements TaskExecutor {
     @Override
     public List<BenchCase> benchCases() {
         return List.of(new BenchCase("seed", type().seedData()),
-                new BenchCase("1000 bodies x 600 steps", "{\"num_objects\":1000,\"simulation_steps\":600}"));
+                new BenchCase("1000 bodies x 600 steps", "{\"num_objects\":1000,\"simulation_steps\":600}"),
+                new BenchCase("200 bodies x 200 steps", "{\"num_objects\":200,\"simulation_steps\":200}"));
     }
 }

@@ -51,6 +51,11 @@ record FrameRequest(int width, int height, int x0, int y0, int x1, int y1, long 
         return scene.lights().size();
     }
 
+    /** Primitives the renderer builds its BVH over: the scene's own plus one quad per area light. */
+    long primitiveCount() {
+        return scene.primitives().size() + scene.lights().size();
+    }
+
     RenderSettings settings(int samplesPerPixel, boolean jitter) {
         return new RenderSettings(width, height, x0, y0, x1, y1, samplesPerPixel, jitter, seed);
     }

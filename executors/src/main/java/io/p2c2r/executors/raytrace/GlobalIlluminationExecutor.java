@@ -4,7 +4,6 @@ import io.p2c2r.common.task.Params;
 import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
-import io.p2c2r.executors.TaskExecutor;
 import io.p2c2r.executors.raytrace.image.ToneMap;
 import io.p2c2r.executors.raytrace.render.Frame;
 import io.p2c2r.executors.raytrace.render.PathIntegrator;
@@ -19,8 +18,10 @@ import java.util.Map;
  * 256 x 256, keeps the seed example (100 samples, 2 bounces) to a few seconds on a 2-core PC.
  * Stateless and thread-safe.
  */
-public final class GlobalIlluminationExecutor implements TaskExecutor {
+public final class GlobalIlluminationExecutor extends RenderExecutor {
     static final int DEFAULT_SIDE = 256;
+    /** See {@link #picosPerUnit()}. */
+    static final long PICOS_PER_UNIT = 136_000;
     static final int MAX_BOUNCES = 16;
     static final int MAX_SPP = 65_536;
     /** The rays-per-second bench case: the default scene, path traced; docs/BENCHMARKS.md divides its rays by its time. */
@@ -33,18 +34,19 @@ public final class GlobalIlluminationExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.1.0";
+        return "2.0.0"; // 2.0.0: work_units in the result, render_ms moved to the metrics
     }
 
     @Override
-    public void validate(Params data) {
-        plan(data);
+    long picosPerUnit() {
+        return PICOS_PER_UNIT;
     }
 
-    private record Plan(FrameRequest frame, int bounces, int spp) {
+    private record Render(FrameRequest frame, int bounces, int spp, long maxRays) implements Plan {
     }
 
-    private static Plan plan(Params data) {
+    @Override
+    Render plan(Params data) {
         data.allowOnly("bounces", "samples_per_pixel", "resolution", "lights", "seed", "tile", "scene");
         int bounces = data.intValue("bounces", 2, 0, MAX_BOUNCES);
         int spp = data.intValue("samples_per_pixel", 64, 1, MAX_SPP);
@@ -52,21 +54,22 @@ public final class GlobalIlluminationExecutor implements TaskExecutor {
         // each path vertex casts one extension ray and at most one shadow ray
         long rays = frame.tilePixels() * spp * (bounces + 1L) * 2;
         FrameRequest.checkBudget(data, rays, "pixels x samples_per_pixel x (bounces + 1) x 2");
-        return new Plan(frame, bounces, spp);
+        return new Render(frame, bounces, spp, rays);
     }
 
     @Override
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
-        Plan plan = plan(data);
+        Render plan = plan(data);
         long start = System.nanoTime();
         Scene scene = plan.frame().scene().toScene();
         Frame frame = Renderer.render(scene, new PathIntegrator(scene, plan.bounces()), plan.frame().settings(plan.spp(), true), ctx);
-        return RenderResult.of(plan.frame(), frame, ToneMap.Mode.REINHARD, plan.bounces(), plan.spp(), start);
+        return RenderResult.of(plan.frame(), frame, ToneMap.Mode.REINHARD, plan.bounces(), plan.spp(), ctx, start);
     }
 
     @Override
     public List<BenchCase> benchCases() {
         return List.of(new BenchCase("seed 256x256 100spp", type().seedData()),
-                new BenchCase("rays/s 320x180 16spp 4 bounces", RAYS_PER_SECOND_CASE));
+                new BenchCase("rays/s 320x180 16spp 4 bounces", RAYS_PER_SECOND_CASE),
+                new BenchCase("160x90 16spp 12 bounces", "{\"resolution\":[160,90],\"bounces\":12,\"samples_per_pixel\":16}"));
     }
 }

@@ -1,7 +1,9 @@
 package io.p2c2r.executors.raytrace;
 
-import io.p2c2r.executors.raytrace.image.ImageStats;
+import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.TaskExecutor;
 import io.p2c2r.executors.image.Png;
+import io.p2c2r.executors.raytrace.image.ImageStats;
 import io.p2c2r.executors.raytrace.image.ToneMap;
 import io.p2c2r.executors.raytrace.render.Frame;
 import java.util.Base64;
@@ -9,11 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the result tree the three ray-tracing tasks share. Stateless. */
+/**
+ * Builds the result tree the three ray-tracing tasks share: a pure function of the task, so the render's
+ * wall-clock time goes to {@link ExecutionContext#metric} as {@code render_ms}, never into the result. Stateless.
+ */
 final class RenderResult {
     private RenderResult() {}
 
-    static Map<String, Object> of(FrameRequest req, Frame frame, ToneMap.Mode mode, int bounces, int spp, long startNanos) {
+    static Map<String, Object> of(FrameRequest req, Frame frame, ToneMap.Mode mode, int bounces, int spp,
+                                  ExecutionContext ctx, long startNanos) {
         byte[] rgb = ToneMap.toSrgb8(frame, mode);
         byte[] png = Png.rgb(frame.width(), frame.height(), rgb);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -28,8 +34,8 @@ final class RenderResult {
         out.put("mean_luminance", ImageStats.meanLuminance(rgb));
         out.put("rgb_sha256", ImageStats.sha256(rgb));
         out.put("png_base64", Base64.getEncoder().encodeToString(png));
-        // wall-clock time: the one field that differs between runs
-        out.put("render_ms", (System.nanoTime() - startNanos) / 1_000_000);
+        out.put(TaskExecutor.WORK_UNITS, RayBudget.workUnits(frame.rays(), req));
+        ctx.metric("render_ms", (System.nanoTime() - startNanos) / 1e6);
         return out;
     }
 }

@@ -4,7 +4,6 @@ import io.p2c2r.common.task.Params;
 import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
-import io.p2c2r.executors.TaskExecutor;
 import io.p2c2r.executors.raytrace.image.ToneMap;
 import io.p2c2r.executors.raytrace.render.Frame;
 import io.p2c2r.executors.raytrace.render.LightSampling;
@@ -20,9 +19,11 @@ import java.util.Map;
  * light). Mirrors and glass are still followed for {@code bounces} levels so they do not render black.
  * Stateless and thread-safe.
  */
-public final class ShadowsExecutor implements TaskExecutor {
+public final class ShadowsExecutor extends RenderExecutor {
     static final int DEFAULT_WIDTH = 640;
     static final int DEFAULT_HEIGHT = 360;
+    /** See {@link #picosPerUnit()}. */
+    static final long PICOS_PER_UNIT = 102_000;
     static final int MAX_BOUNCES = 8;
     private static final String[] QUALITIES = {"low", "medium", "high", "ultra"};
 
@@ -33,12 +34,12 @@ public final class ShadowsExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.1.0";
+        return "2.0.0"; // 2.0.0: work_units in the result, render_ms moved to the metrics
     }
 
     @Override
-    public void validate(Params data) {
-        plan(data);
+    long picosPerUnit() {
+        return PICOS_PER_UNIT;
     }
 
     /** Shadow rays per light for a quality name: 1, 4, 16 or 64. */
@@ -51,28 +52,29 @@ public final class ShadowsExecutor implements TaskExecutor {
         throw new IllegalArgumentException("quality \"" + quality + "\" is not one of low, medium, high, ultra");
     }
 
-    private record Plan(FrameRequest frame, int bounces, int samples) {
+    private record Render(FrameRequest frame, int bounces, int samples, long maxRays) implements Plan {
     }
 
-    private static Plan plan(Params data) {
+    @Override
+    Render plan(Params data) {
         data.allowOnly("quality", "lights", "resolution", "bounces", "seed", "tile", "scene");
         int samples = shadowSamples(data.oneOf("quality", "medium", QUALITIES));
         int bounces = data.intValue("bounces", 2, 0, MAX_BOUNCES);
         FrameRequest frame = FrameRequest.parse(data, DEFAULT_WIDTH, DEFAULT_HEIGHT, 3);
         long rays = frame.tilePixels() * RayBudget.whittedTree(bounces) * (1 + (long) frame.lightCount() * samples);
         FrameRequest.checkBudget(data, rays, "pixels x (2^(bounces+1) - 1) x (1 + lights x shadow samples)");
-        return new Plan(frame, bounces, samples);
+        return new Render(frame, bounces, samples, rays);
     }
 
     @Override
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
-        Plan plan = plan(data);
+        Render plan = plan(data);
         long start = System.nanoTime();
         Scene scene = plan.frame().scene().toScene();
         LightSampling sampling = plan.samples() == 1 ? LightSampling.CENTER : LightSampling.STRATIFIED;
         WhittedIntegrator integrator = new WhittedIntegrator(scene, plan.bounces(), sampling, plan.samples());
         Frame frame = Renderer.render(scene, integrator, plan.frame().settings(1, false), ctx);
-        Map<String, Object> out = RenderResult.of(plan.frame(), frame, ToneMap.Mode.CLAMP, plan.bounces(), 1, start);
+        Map<String, Object> out = RenderResult.of(plan.frame(), frame, ToneMap.Mode.CLAMP, plan.bounces(), 1, ctx, start);
         out.put("shadow_samples_per_light", plan.samples());
         return out;
     }
@@ -80,6 +82,7 @@ public final class ShadowsExecutor implements TaskExecutor {
     @Override
     public List<BenchCase> benchCases() {
         return List.of(new BenchCase("seed 640x360 medium", type().seedData()),
-                new BenchCase("ultra 640x360", "{\"quality\":\"ultra\",\"lights\":3}"));
+                new BenchCase("ultra 640x360", "{\"quality\":\"ultra\",\"lights\":3}"),
+                new BenchCase("low 640x360 1 light", "{\"quality\":\"low\",\"lights\":1}"));
     }
 }

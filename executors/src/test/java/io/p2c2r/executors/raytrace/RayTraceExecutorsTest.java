@@ -2,6 +2,7 @@ package io.p2c2r.executors.raytrace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.p2c2r.common.protocol.Codec;
@@ -15,7 +16,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -38,12 +38,6 @@ class RayTraceExecutorsTest {
         return RayTraceExecutors.all();
     }
 
-    private static Map<String, Object> deterministic(Map<String, Object> result) {
-        Map<String, Object> copy = new LinkedHashMap<>(result);
-        copy.remove("render_ms");
-        return copy;
-    }
-
     @ParameterizedTest
     @MethodSource("smallTasks")
     void execute_withOneOrSeveralThreads_givesIdenticalBytes(TaskExecutor executor, String data) throws InterruptedException {
@@ -51,12 +45,24 @@ class RayTraceExecutorsTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             Map<String, Object> many = executor.execute(Codec.params(data), new PoolContext(pool, 4, () -> false));
-            assertEquals(deterministic(one), deterministic(many));
+            assertEquals(Codec.canonical(Codec.toRaw(one)), Codec.canonical(Codec.toRaw(many)));
             assertEquals(one.get("png_base64"), many.get("png_base64"));
         } finally {
             pool.shutdown();
             assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("smallTasks")
+    void execute_recordsRenderTimeAsAMetric_notInTheResult(TaskExecutor executor, String data) {
+        PoolContext ctx = new PoolContext(null, 1, () -> false);
+        Map<String, Object> r = executor.execute(Codec.params(data), ctx);
+        assertFalse(r.containsKey("render_ms"), "wall-clock time would make two honest results differ");
+        assertTrue(ctx.metrics().get("render_ms") >= 0, ctx.metrics().toString());
+        // rays, plus two per pixel, plus sixteen per primitive of the built-in room
+        long pixels = (long) (Integer) r.get("width") * (Integer) r.get("height");
+        assertTrue((Long) r.get("work_units") > (Long) r.get("rays_traced") + 2 * pixels, r.get("work_units").toString());
     }
 
     @ParameterizedTest
@@ -83,7 +89,7 @@ class RayTraceExecutorsTest {
     void execute_result_hasDocumentedFieldsAndAValidPng(TaskExecutor executor, String data) throws IOException {
         Map<String, Object> r = executor.execute(Codec.params(data), ExecutionContext.sequential());
         for (String field : List.of("width", "height", "frame", "tile", "bounces", "samples_per_pixel", "lights", "rays_traced",
-                "mean_luminance", "rgb_sha256", "png_base64", "render_ms")) {
+                "mean_luminance", "rgb_sha256", "png_base64", "work_units")) {
             assertTrue(r.containsKey(field), field);
         }
         byte[] rgb = decode((String) r.get("png_base64"));

@@ -1,5 +1,6 @@
 package io.p2c2r.executors.ai.dialogue;
 
+import io.p2c2r.executors.TaskExecutor;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ final class DialogueEngine {
         List<Intent> earlier = new ArrayList<>();
         List<String> playerLines = new ArrayList<>(); // latest first, the current line before the history
         Set<String> npcSaid = new HashSet<>();
+        long work = 0; // lines classified, then template lines filled or searched for
         if (!r.playerInput().isEmpty()) {
             playerLines.add(r.playerInput());
         }
@@ -38,13 +40,16 @@ final class DialogueEngine {
             DialogueRequest.Turn t = r.history().get(i);
             if (t.player()) {
                 playerLines.add(t.text());
-                earlier.add(model.classify(t.text()).intent());
+                IntentModel.Prediction earlierLine = model.classify(t.text());
+                earlier.add(earlierLine.intent());
+                work += earlierLine.work();
             } else {
                 npcSaid.add(t.text());
             }
         }
         Map<String, Object> intentOut = new LinkedHashMap<>();
         IntentModel.Prediction p = understand(r, earlier, intentOut);
+        work += p.work();
         Intent intent = p.intent();
         int before = r.disposition() != null ? r.disposition() : replay(earlier);
         Speaker s = Speaker.of(r, before);
@@ -72,6 +77,7 @@ final class DialogueEngine {
         List<LineBank.Line> unsaid = candidates.stream().filter(l -> !npcSaid.contains(Slots.fill(l.template(), slots))).toList();
         List<LineBank.Line> pool = unsaid.isEmpty() ? candidates : unsaid;
         LineBank.Line line = pool.get(rnd.nextInt(pool.size()));
+        work += templateWork(bank, candidates.size(), npcSaid.size());
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dialogue", Slots.fill(line.template(), slots));
@@ -89,7 +95,31 @@ final class DialogueEngine {
         who.put("personality_known", s.personalityKnown());
         who.put("tone", s.tone().wireName());
         out.put("character", who);
+        out.put(TaskExecutor.WORK_UNITS, work);
         return out;
+    }
+
+    /** Template work: every candidate line is filled once, and each rumour and quest text is looked for in each NPC line. */
+    private static long templateWork(LineBank bank, int candidates, int npcLines) {
+        return candidates + (long) (bank.lines("rumour_text", Tone.CALM).size()
+                + bank.lines("quest_text", Tone.CALM).size()) * (1 + npcLines);
+    }
+
+    /**
+     * The most work units {@link #answer} can count for {@code r}: every player line of the history and the
+     * player's line (or else the context) classified, and no key with more candidates than the bank has lines.
+     */
+    static long maxWork(DialogueRequest r, LineBank bank) {
+        long work = IntentModel.maxWork(Math.max(r.playerInput().length(), r.context().length()));
+        int npcLines = 0;
+        for (DialogueRequest.Turn t : r.history()) {
+            if (t.player()) {
+                work += IntentModel.maxWork(t.text().length());
+            } else {
+                npcLines++;
+            }
+        }
+        return work + templateWork(bank, bank.size(), npcLines);
     }
 
     /** The intent of this turn: the player's line if any, else the context, else a greeting. */
@@ -102,11 +132,11 @@ final class DialogueEngine {
         } else if (!r.context().isEmpty()) {
             String c = r.context().toLowerCase(Locale.ROOT);
             Intent named = Intent.fromWire(c).orElse(CONTEXT_ALIASES.get(c));
-            p = named != null ? new IntentModel.Prediction(named, 1.0, named) : model.classify(r.context());
+            p = named != null ? IntentModel.Prediction.given(named) : model.classify(r.context());
             source = "context";
         } else {
             Intent opening = earlier.isEmpty() ? Intent.GREETING : Intent.UNKNOWN;
-            p = new IntentModel.Prediction(opening, 1.0, opening);
+            p = IntentModel.Prediction.given(opening);
             source = "default";
         }
         out.put("name", p.intent().wireName());

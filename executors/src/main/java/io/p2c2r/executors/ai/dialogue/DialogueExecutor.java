@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,11 @@ import java.util.Map;
  * shipped in the jar. Stateless; safe from any thread.
  */
 public final class DialogueExecutor implements TaskExecutor {
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel("dialogue steps (" + IntentModel.CHAR_UNITS
+            + " per character of a line classified, 1 per distinct feature scored and per template line filled or searched)",
+            91_700, 9_600_000);
+
     @Override
     public TaskType type() {
         return TaskType.AI_NPC_DIALOGUE;
@@ -21,7 +27,7 @@ public final class DialogueExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "2.0.0"; // 2.0.0: work_units in the result
     }
 
     @Override
@@ -33,6 +39,16 @@ public final class DialogueExecutor implements TaskExecutor {
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         DialogueRequest r = DialogueRequest.parse(data);
         return new DialogueEngine(IntentModel.shipped(), LineBank.shipped()).answer(r);
+    }
+
+    @Override
+    public long maxWorkUnits(Params data) {
+        return DialogueEngine.maxWork(DialogueRequest.parse(data), LineBank.shipped());
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return WORK_MODEL;
     }
 
     @Override

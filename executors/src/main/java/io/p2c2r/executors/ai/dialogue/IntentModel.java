@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A multinomial naive Bayes intent classifier over {@link Features} (each feature counted once per
@@ -18,8 +19,23 @@ final class IntentModel {
     private static final double TEMPERATURE = 3.0;
     private static final String RESOURCE = "intents.tsv";
 
-    /** The classification of one line. */
-    record Prediction(Intent intent, double confidence, Intent best) {
+    /**
+     * Work units per character of a line cut into words and letter pieces, relative to one distinct feature
+     * scored (its likelihood looked up and added in every class); measured, docs/TASKS.md "Work and price".
+     */
+    static final long CHAR_UNITS = 2;
+
+    /** The classification of one line, and its work: {@link #CHAR_UNITS} per character plus one per distinct feature. */
+    record Prediction(Intent intent, double confidence, Intent best, long work) {
+        /** An intent known without classifying anything. */
+        static Prediction given(Intent intent) {
+            return new Prediction(intent, 1.0, intent, 0);
+        }
+    }
+
+    /** The most work classifying a line of {@code length} characters can count: at most 4n + 4 distinct features. */
+    static long maxWork(int length) {
+        return CHAR_UNITS * length + 4L * length + 4;
     }
 
     private final Intent[] classes = Intent.trained();
@@ -80,7 +96,8 @@ final class IntentModel {
         int k = classes.length;
         double[] score = logPrior.clone();
         int known = 0;
-        for (String f : Features.of(text)) {
+        Set<String> features = Features.of(text);
+        for (String f : features) {
             double[] l = logLikelihood.get(f);
             if (l == null) {
                 continue; // never seen in training: says nothing about any intent
@@ -102,7 +119,8 @@ final class IntentModel {
         }
         double confidence = known == 0 ? 0 : 1 / sum;
         Intent top = classes[best];
-        return new Prediction(confidence >= MIN_CONFIDENCE ? top : Intent.UNKNOWN, confidence, top);
+        long work = CHAR_UNITS * text.length() + features.size();
+        return new Prediction(confidence >= MIN_CONFIDENCE ? top : Intent.UNKNOWN, confidence, top, work);
     }
 
     List<Intent> classes() {

@@ -36,6 +36,15 @@ final class LineBank {
         static final LineBank BANK = read(LineBank.class.getResourceAsStream(RESOURCE));
     }
 
+    /** How many lines the bank holds, over all keys and tones. */
+    int size() {
+        int n = 0;
+        for (List<Line> lines : byKey.values()) {
+            n += lines.size();
+        }
+        return n;
+    }
+
     boolean has(String key) {
         return byKey.containsKey(key);
     }

@@ -6,6 +6,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,18 @@ import java.util.Map;
 public final class PathfindingExecutor implements TaskExecutor {
     /** Most path cells in one result (about 7 MB of JSON); beyond it ask for waypoints or fewer agents. */
     static final int MAX_OUTPUT_CELLS = 600_000;
+    /**
+     * Work units per node expanded and per obstacle or cost listed: each costs about the same (a heap pop and its
+     * neighbours; reading and checking an entry of the task data), whether the grid is 8- or 4-connected.
+     */
+    static final long EXPANSION_UNITS = 4;
+    /** Grid cells, and characters of grid text, per work unit: allocating and parsing a cell is cheap. */
+    static final long CELLS_PER_UNIT = 256;
+    static final long GRID_CHARS_PER_UNIT = 64;
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel("search steps (" + EXPANSION_UNITS + " per node expanded"
+            + " or obstacle or cost listed, 1 per path cell listed, per " + CELLS_PER_UNIT + " grid cells and per "
+            + GRID_CHARS_PER_UNIT + " characters of grid text)", 45_200, 18_900_000);
 
     @Override
     public TaskType type() {
@@ -26,12 +39,38 @@ public final class PathfindingExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.0.0";
+        return "2.0.0"; // 2.0.0: work_units in the result
     }
 
     @Override
     public void validate(Params data) {
         PathRequest.parse(data);
+    }
+
+    @Override
+    public long maxWorkUnits(Params data) {
+        PathRequest req = PathRequest.parse(data);
+        long cells = (long) req.width() * req.height();
+        // every search closes each open cell at most once, and a path visits each cell at most once
+        long searched = cells * req.agents().size();
+        return workUnits(req, searched, Math.min(searched, MAX_OUTPUT_CELLS));
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return WORK_MODEL;
+    }
+
+    private static long workUnits(PathRequest req, long expanded, long outputCells) {
+        long cells = (long) req.width() * req.height();
+        long entries = (long) req.obstacles().length + req.costs().length;
+        long gridChars = req.rows() == null ? 0 : cells;
+        return EXPANSION_UNITS * (expanded + entries) + outputCells + ceilDiv(cells, CELLS_PER_UNIT)
+                + ceilDiv(gridChars, GRID_CHARS_PER_UNIT);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
     }
 
     @Override
@@ -78,6 +117,7 @@ public final class PathfindingExecutor implements TaskExecutor {
         }
         out.put("width", grid.width);
         out.put("height", grid.height);
+        out.put(WORK_UNITS, workUnits(req, expandedTotal, outputCells));
         return out;
     }
 

@@ -27,13 +27,19 @@ final class Cave {
     final int tunnels;
     final int tunnelCells;
     final int removedCells;
+    /** Region contacts met and candidate tunnels sorted while joining (0 when pockets are removed). */
+    final long joinContacts;
+    final long joinCandidates;
 
-    private Cave(CharMap map, Regions before, int tunnels, int tunnelCells, int removedCells) {
+    private Cave(CharMap map, Regions before, int tunnels, int tunnelCells, int removedCells, long joinContacts,
+                 long joinCandidates) {
         this.map = map;
         this.before = before;
         this.tunnels = tunnels;
         this.tunnelCells = tunnelCells;
         this.removedCells = removedCells;
+        this.joinContacts = joinContacts;
+        this.joinCandidates = joinCandidates;
     }
 
     static Cave generate(Spec spec, ExecutionContext ctx) {
@@ -56,7 +62,7 @@ final class Cave {
         Regions regions = Regions.of(map);
         if (spec.connect()) {
             RegionJoiner joiner = RegionJoiner.join(map, regions);
-            return new Cave(map, regions, joiner.tunnels, joiner.tunnelCells, 0);
+            return new Cave(map, regions, joiner.tunnels, joiner.tunnelCells, 0, joiner.contacts, joiner.candidates);
         }
         int keep = regions.largest();
         int removed = 0;
@@ -66,7 +72,7 @@ final class Cave {
                 removed++;
             }
         }
-        return new Cave(map, regions, 0, 0, removed);
+        return new Cave(map, regions, 0, 0, removed, 0, 0);
     }
 
     private static CharMap smooth(CharMap in, ExecutionContext ctx) {

@@ -39,6 +39,8 @@ final class Dungeon {
     int corridors;
     int corridorCells;
     int loops;
+    /** Room pairs compared while looking for loop corridors: the part of the work that grows as rooms x loops. */
+    long loopChecks;
     private final Spec spec;
     private final SplittableRandom rnd;
     private final Set<Long> joined = new HashSet<>();
@@ -133,6 +135,7 @@ final class Dungeon {
                 ctx.checkCancelled();
             }
             int a = rnd.nextInt(n);
+            loopChecks += n;
             int best = -1;
             long bestD = Long.MAX_VALUE;
             for (int b = 0; b < n; b++) {

@@ -5,6 +5,7 @@ import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.BenchCase;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,9 @@ import java.util.Map;
  * terrain with biomes, each with an optional PNG preview. Stateless; safe from any thread.
  */
 public final class ProceduralExecutor implements TaskExecutor {
+    /** Priced on one thread of the reference machine: {@code peer.jar bench --calibrate}, docs/TASKS.md "Work and price". */
+    private static final WorkModel WORK_MODEL = new WorkModel(MapWork.UNIT, 7_900, 12_900_000);
+
     @Override
     public TaskType type() {
         return TaskType.AI_PROCEDURAL;
@@ -20,7 +24,8 @@ public final class ProceduralExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "1.1.0"; // 1.1.0: previews from the shared PNG encoder (filtered, LZ77, dynamic Huffman)
+        // 1.1.0: previews from the shared PNG encoder; 2.0.0: work_units, and an island's rim is sea on all four edges
+        return "2.0.0";
     }
 
     @Override
@@ -37,16 +42,33 @@ public final class ProceduralExecutor implements TaskExecutor {
     }
 
     @Override
+    public long maxWorkUnits(Params data) {
+        return MapWork.max(parse(data));
+    }
+
+    @Override
+    public WorkModel workModel() {
+        return WORK_MODEL;
+    }
+
+    @Override
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         Object spec = parse(data);
+        Map<String, Object> out;
         if (spec instanceof Terrain.Spec t) {
-            return MapResults.terrain(Terrain.generate(t, ctx), t);
+            out = MapResults.terrain(Terrain.generate(t, ctx), t);
+            out.put(WORK_UNITS, MapWork.terrain(t));
+        } else if (spec instanceof Cave.Spec c) {
+            Cave cave = Cave.generate(c, ctx);
+            out = MapResults.cave(cave, c.common());
+            out.put(WORK_UNITS, MapWork.cave(cave, c));
+        } else {
+            Dungeon.Spec d = (Dungeon.Spec) spec;
+            Dungeon dungeon = Dungeon.generate(d, ctx);
+            out = MapResults.dungeon(dungeon, d.common());
+            out.put(WORK_UNITS, MapWork.dungeon(dungeon, d.common()));
         }
-        if (spec instanceof Cave.Spec c) {
-            return MapResults.cave(Cave.generate(c, ctx), c.common());
-        }
-        Dungeon.Spec d = (Dungeon.Spec) spec;
-        return MapResults.dungeon(Dungeon.generate(d, ctx), d.common());
+        return out;
     }
 
     @Override

@@ -16,6 +16,9 @@ import java.util.Map;
 final class RegionJoiner {
     int tunnels;
     int tunnelCells;
+    /** Places where two regions' searches met (each a candidate-tunnel update), and candidate tunnels sorted. */
+    long contacts;
+    int candidates;
 
     private record Edge(int length, int a, int b, int cellA, int cellB) {
     }
@@ -63,12 +66,14 @@ final class RegionJoiner {
                     int b = Math.max(owner[c], owner[nb]);
                     int cellA = owner[c] == a ? c : nb;
                     int cellB = owner[c] == a ? nb : c;
+                    contacts++;
                     Edge e = new Edge(dist[c] + dist[nb], a, b, cellA, cellB);
                     best.merge(((long) a << 32) | b, e, RegionJoiner::shorter);
                 }
             }
         }
         List<Edge> edges = new ArrayList<>(best.values());
+        candidates = edges.size();
         edges.sort((p, q) -> p.length != q.length ? Integer.compare(p.length, q.length)
                 : p.a != q.a ? Integer.compare(p.a, q.a) : Integer.compare(p.b, q.b));
         int[] set = new int[regions.count()];

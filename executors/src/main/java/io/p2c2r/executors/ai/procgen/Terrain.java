@@ -49,10 +49,7 @@ final class Terrain {
                 int i = y * w + x;
                 double v = heightNoise.fbm(x * f, y * f, spec.octaves(), spec.lacunarity(), spec.persistence());
                 if (spec.island()) {
-                    double nx = 2.0 * (x + 0.5) / w - 1;
-                    double ny = 2.0 * (y + 0.5) / h - 1;
-                    double d = Math.min(1, Math.sqrt(nx * nx + ny * ny) / Math.sqrt(2));
-                    v = (v + 1) * (1 - d * d) - 1; // lift the middle, sink the rim
+                    v = island(v, x, y, w, h);
                 }
                 height[i] = v;
                 moisture[i] = moistureNoise.fbm(x * f * 0.5, y * f * 0.5, 3, 2.0, 0.5);
@@ -65,6 +62,18 @@ final class Terrain {
             map.cells[i] = Biome.of(height[i], moisture[i], spec.seaLevel()).symbol;
         }
         return new Terrain(height, moisture, map);
+    }
+
+    /**
+     * Pulls a height in [-1, 1] down towards -1 by the distance from the centre, reaching -1 on every edge cell:
+     * the rim, the lowest ground of the map, is then stretched to 0 and so is sea at any {@code sea_level} above 0.
+     * The distance is measured to the inscribed ellipse (1 at the middle of each edge), so the island is round.
+     */
+    static double island(double v, int x, int y, int w, int h) {
+        double nx = 2.0 * x / (w - 1) - 1;
+        double ny = 2.0 * y / (h - 1) - 1;
+        double d = Math.min(1, Math.sqrt(nx * nx + ny * ny));
+        return (Math.max(-1, v) + 1) * (1 - d * d) - 1; // lift the middle, sink the rim
     }
 
     /** Maps the values linearly onto [0, 1] (all 0.5 if they are all equal). */

@@ -16,6 +16,8 @@ public final class FluidSolver {
     private final double diffusion;
     private final int iterations;
     private int step;
+    private long pressureIterations;
+    private long diffusionSweeps;
     private Divergence before = new Divergence(0, 0);
     private Divergence after = new Divergence(0, 0);
 
@@ -31,6 +33,16 @@ public final class FluidSolver {
 
     public FluidGrid grid() {
         return grid;
+    }
+
+    /** Conjugate-gradient iterations run so far, over all steps. */
+    public long pressureIterations() {
+        return pressureIterations;
+    }
+
+    /** Jacobi sweeps run so far by the velocity and density diffusion, over all steps. */
+    public long diffusionSweeps() {
+        return diffusionSweeps;
     }
 
     public Divergence divergenceBefore() {
@@ -54,14 +66,18 @@ public final class FluidSolver {
             Diffusion.diffuse(g.u, g.nx + 1, g.ny, g.nz, null, a, iterations, ctx);
             Diffusion.diffuse(g.v, g.nx, g.ny + 1, g.nz, null, a, iterations, ctx);
             Diffusion.diffuse(g.w, g.nx, g.ny, g.nz + 1, null, a, iterations, ctx);
+            diffusionSweeps += 3L * iterations;
         }
         g.closeFaces();
         before = Divergence.of(g);
-        PressureSolver.project(g, iterations, ctx);
+        pressureIterations += PressureSolver.project(g, iterations, ctx);
         after = Divergence.of(g);
         double[] d = Advection.density(g, dt, ctx);
         System.arraycopy(d, 0, g.density, 0, d.length);
         Diffusion.diffuse(g.density, g.nx, g.ny, g.nz, g.solid, diffusion * dt, iterations, ctx);
+        if (diffusion * dt > 0) {
+            diffusionSweeps += iterations;
+        }
         step++;
     }
 

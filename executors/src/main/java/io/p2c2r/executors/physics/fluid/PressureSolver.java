@@ -12,8 +12,11 @@ import io.p2c2r.executors.ExecutionContext;
 final class PressureSolver {
     private PressureSolver() {}
 
-    /** Makes the velocity (nearly) divergence-free with {@code iterations} CG iterations. */
-    static void project(FluidGrid g, int iterations, ExecutionContext ctx) {
+    /**
+     * Makes the velocity (nearly) divergence-free with at most {@code iterations} CG iterations; returns how many
+     * ran (fewer once the residual is exactly zero).
+     */
+    static int project(FluidGrid g, int iterations, ExecutionContext ctx) {
         int n = g.density.length;
         double[] b = new double[n];
         double[] diag = new double[n];
@@ -28,7 +31,8 @@ final class PressureSolver {
                 }
             }
         });
-        double[] p = solve(g, b, diag, iterations, ctx);
+        double[] p = new double[n];
+        int done = solve(g, b, diag, iterations, p, ctx);
         ctx.parallelFor(g.nz, k -> {
             for (int j = 0; j < g.ny; j++) {
                 for (int i = 0; i < g.nx; i++) {
@@ -47,6 +51,7 @@ final class PressureSolver {
                 }
             }
         });
+        return done;
     }
 
     private static int neighbours(FluidGrid g, int i, int j, int k) {
@@ -60,9 +65,10 @@ final class PressureSolver {
         return n;
     }
 
-    private static double[] solve(FluidGrid g, double[] b, double[] diag, int iterations, ExecutionContext ctx) {
+    /** Solves into {@code x} (all zeros on entry); returns the iterations run. */
+    private static int solve(FluidGrid g, double[] b, double[] diag, int iterations, double[] x, ExecutionContext ctx) {
         int n = b.length;
-        double[] x = new double[n];
+        int done = 0;
         double[] r = b.clone();
         double[] z = new double[n];
         double[] ap = new double[n];
@@ -73,6 +79,7 @@ final class PressureSolver {
         double rz = dot(g, r, z, ctx);
         for (int it = 0; it < iterations && rz > 0; it++) {
             ctx.checkCancelled();
+            done++;
             apply(g, p, diag, ap, ctx);
             double pap = dot(g, p, ap, ctx);
             if (!(pap > 0)) {
@@ -91,7 +98,7 @@ final class PressureSolver {
                 p[c] = z[c] + beta * p[c];
             }
         }
-        return x;
+        return done;
     }
 
     /** {@code out = L p}: neighbour count times the cell's value minus its fluid neighbours' values. */

@@ -37,30 +37,67 @@ public final class Fracturer {
         return 1;
     }
 
+    /**
+     * The fragments, and the work that made them: half-space clips, and site comparisons (each cell sorts the
+     * other sites of its group by distance, n log n comparisons), both summed in a fixed order.
+     */
+    public record Fracture(List<Fragment> fragments, long clips, long siteComparisons) {
+    }
+
     public static List<Fragment> fracture(ConvexPolyhedron solid, int target, int depth, Vec3 impact, long seed,
                                           ExecutionContext ctx) {
+        return run(solid, target, depth, impact, seed, ctx).fragments();
+    }
+
+    public static Fracture run(ConvexPolyhedron solid, int target, int depth, Vec3 impact, long seed,
+                               ExecutionContext ctx) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double scale = solid.radiusAround(solid.vertexMean());
         double eps = 1e-12 * scale;
         int first = firstLevelCount(target, depth);
         List<Fragment> fragments = new ArrayList<>();
         Vec3[] sites = SiteSampler.clustered(solid, first, impact, rnd, scale);
-        for (ConvexPolyhedron c : VoronoiCells.compute(solid, sites, eps, ctx)) {
-            if (c != null && c.volume() > 0) { // a sliver of zero volume is no fragment
-                fragments.add(new Fragment(c, 1));
+        long[] work = {0, sites.length * sortComparisons(sites.length)};
+        for (VoronoiCells.Cell c : VoronoiCells.compute(solid, sites, eps, ctx)) {
+            work[0] += c.clips();
+            if (c.shape() != null && c.shape().volume() > 0) { // a sliver of zero volume is no fragment
+                fragments.add(new Fragment(c.shape(), 1));
             }
         }
         for (int level = 2; level <= depth; level++) {
             if (fragments.size() + (SPLIT - 1) * Math.max(1, fragments.size() / 4) > target) {
                 break; // too few pieces to refine without overshooting the requested complexity
             }
-            fragments = refine(fragments, level, impact, rnd, scale, eps, ctx);
+            fragments = refine(fragments, level, impact, rnd, scale, eps, work, ctx);
         }
-        return fragments;
+        return new Fracture(fragments, work[0], work[1]);
     }
 
+    /**
+     * The most clips and site comparisons {@link #run} can count for this target and depth: every cell clipped
+     * by every other site of its group, and every level refined from the largest count the levels before allow.
+     */
+    public static Fracture bound(int target, int depth) {
+        long n = firstLevelCount(target, depth);
+        long clips = n * (n - 1);
+        long comparisons = n * sortComparisons(n);
+        for (int level = 2; level <= depth; level++) {
+            long refined = Math.max(1, n / 4);
+            clips += refined * SPLIT * (SPLIT - 1);
+            comparisons += refined * SPLIT * sortComparisons(SPLIT);
+            n += (SPLIT - 1) * refined;
+        }
+        return new Fracture(List.of(), clips, comparisons);
+    }
+
+    /** Comparisons to sort the other n - 1 sites of a group of n, counted as (n - 1) ceil(log2 n). */
+    static long sortComparisons(long n) {
+        return n <= 1 ? 0 : (n - 1) * (64 - Long.numberOfLeadingZeros(n - 1));
+    }
+
+    /** Replaces the quarter of the fragments nearest the impact; adds its clips and comparisons to {@code work}. */
     private static List<Fragment> refine(List<Fragment> fragments, int level, Vec3 impact, SplittableRandom rnd,
-                                         double scale, double eps, ExecutionContext ctx) {
+                                         double scale, double eps, long[] work, ExecutionContext ctx) {
         int n = fragments.size();
         double[] dist = new double[n];
         Integer[] order = new Integer[n];
@@ -81,11 +118,11 @@ public final class Fracturer {
                 sites[i] = SiteSampler.uniform(fragments.get(i).shape(), SPLIT, rnd, scale);
             }
         }
-        ConvexPolyhedron[][] cells = new ConvexPolyhedron[n][];
+        VoronoiCells.Cell[][] cells = new VoronoiCells.Cell[n][];
         ctx.parallelFor(n, i -> {
             if (chosen[i]) {
                 ctx.checkCancelled();
-                ConvexPolyhedron[] out = new ConvexPolyhedron[sites[i].length];
+                VoronoiCells.Cell[] out = new VoronoiCells.Cell[sites[i].length];
                 for (int s = 0; s < out.length; s++) {
                     out[s] = VoronoiCells.cell(fragments.get(i).shape(), sites[i], s, eps);
                 }
@@ -98,9 +135,11 @@ public final class Fracturer {
                 out.add(fragments.get(i));
                 continue;
             }
-            for (ConvexPolyhedron c : cells[i]) {
-                if (c != null && c.volume() > 0) { // a sliver of zero volume is no fragment
-                    out.add(new Fragment(c, level));
+            work[1] += sites[i].length * sortComparisons(sites[i].length);
+            for (VoronoiCells.Cell c : cells[i]) {
+                work[0] += c.clips();
+                if (c.shape() != null && c.shape().volume() > 0) { // a sliver of zero volume is no fragment
+                    out.add(new Fragment(c.shape(), level));
                 }
             }
         }

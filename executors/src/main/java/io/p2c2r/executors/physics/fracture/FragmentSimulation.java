@@ -1,6 +1,7 @@
 package io.p2c2r.executors.physics.fracture;
 
 import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.physics.SimulationWork;
 import io.p2c2r.executors.physics.math.Quat;
 import io.p2c2r.executors.physics.math.Vec3;
 import io.p2c2r.executors.physics.rigid.Body;
@@ -27,9 +28,16 @@ public final class FragmentSimulation {
     public record Pose(Vec3 position, Quat orientation, Vec3 velocity, Vec3 angularVelocity, double kineticEnergy) {
     }
 
-    /** Runs {@code steps} steps of {@link #DT} and returns one pose per fragment, in fragment order. */
-    public static List<Pose> run(List<Fragment> fragments, double density, Vec3 impact, double speed, int steps,
-                                 ExecutionContext ctx) {
+    /** One pose per fragment, in fragment order, and the work of the run as {@code work} counts it. */
+    public record Outcome(List<Pose> poses, long workUnits) {
+    }
+
+    /** Solver settings of the fragments' world: 8 velocity iterations. */
+    public static final SolverSettings SOLVER = SolverSettings.defaults(8);
+
+    /** Runs {@code steps} steps of {@link #DT}. */
+    public static Outcome run(List<Fragment> fragments, double density, Vec3 impact, double speed, int steps,
+                              SimulationWork work, ExecutionContext ctx) {
         double reach = 0;
         for (Fragment f : fragments) {
             reach = Math.max(reach, f.shape().centroid().minus(impact).length());
@@ -47,10 +55,12 @@ public final class FragmentSimulation {
                     .times(speed * StrictMath.exp(-2 * away.length() / Math.max(reach, 1e-9)));
             bodies.add(new Body(i, principal.hull(), density * shape.volume(), STONE, c, principal.frame(), v, Vec3.ZERO));
         }
-        World world = new World(bodies, new Vec3(0, -9.81, 0), STONE, SolverSettings.defaults(8));
+        World world = new World(bodies, new Vec3(0, -9.81, 0), STONE, SOLVER);
+        long units = 0;
         for (int s = 0; s < steps; s++) {
             ctx.checkCancelled();
             world.step(DT, ctx);
+            units += work.step(world, SOLVER);
         }
         List<Pose> out = new ArrayList<>(bodies.size());
         for (int i = 0; i < bodies.size(); i++) {
@@ -59,6 +69,6 @@ public final class FragmentSimulation {
             out.add(new Pose(b.position(), b.orientation().times(frames[i].conjugate()).normalized(), b.velocity(),
                     b.angularVelocity(), b.kineticEnergy()));
         }
-        return out;
+        return new Outcome(out, units);
     }
 }

@@ -13,9 +13,16 @@ import java.util.Arrays;
 public final class VoronoiCells {
     private VoronoiCells() {}
 
-    /** One cell per site (null if a site's cell vanished, which only happens for sites outside the container). */
-    public static ConvexPolyhedron[] compute(ConvexPolyhedron container, Vec3[] sites, double eps, ExecutionContext ctx) {
-        ConvexPolyhedron[] cells = new ConvexPolyhedron[sites.length];
+    /**
+     * A site's cell ({@code shape} null if it vanished, which only happens for sites outside the container) and
+     * how many half-space clips built it: the measure of its work.
+     */
+    public record Cell(ConvexPolyhedron shape, int clips) {
+    }
+
+    /** One cell per site. */
+    public static Cell[] compute(ConvexPolyhedron container, Vec3[] sites, double eps, ExecutionContext ctx) {
+        Cell[] cells = new Cell[sites.length];
         ctx.parallelFor(sites.length, i -> {
             ctx.checkCancelled();
             cells[i] = cell(container, sites, i, eps);
@@ -23,7 +30,7 @@ public final class VoronoiCells {
         return cells;
     }
 
-    static ConvexPolyhedron cell(ConvexPolyhedron container, Vec3[] sites, int i, double eps) {
+    static Cell cell(ConvexPolyhedron container, Vec3[] sites, int i, double eps) {
         Vec3 site = sites[i];
         int n = sites.length;
         // Sort the others by distance; ties broken by index so the clip order is fixed.
@@ -39,19 +46,21 @@ public final class VoronoiCells {
         Arrays.sort(order, (a, b) -> d2[a] != d2[b] ? Double.compare(d2[a], d2[b]) : Integer.compare(a, b));
         ConvexPolyhedron cell = container;
         double radius = cell.radiusAround(site);
+        int clips = 0;
         for (int j : order) {
             if (d2[j] > 4 * radius * radius) {
                 break;
             }
+            clips++;
             ConvexPolyhedron next = cell.clip(Plane.bisector(site, sites[j]), eps);
             if (next == null) {
-                return null;
+                return new Cell(null, clips);
             }
             if (next != cell) {
                 cell = next;
                 radius = cell.radiusAround(site);
             }
         }
-        return cell;
+        return new Cell(cell, clips);
     }
 }

@@ -107,4 +107,34 @@ class CaveTerrainTest {
             pool.shutdown();
         }
     }
+
+    /** docs/TASKS.md: "island" pulls the rim down into sea. Every edge cell, all four edges, any shape of map. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void terrain_island_isSeaOnAllFourEdges() {
+        int[][] sizes = {{64, 64}, {97, 40}, {33, 120}, {5, 5}};
+        for (int[] size : sizes) {
+            for (int seed = 0; seed < 6; seed++) {
+                String json = "{\"type\":\"terrain\",\"size\":[" + size[0] + "," + size[1] + "],\"seed\":" + seed
+                        + ",\"island\":true,\"sea_level\":" + (0.1 + 0.15 * seed) + "}";
+                Map<String, Object> r = run(json);
+                List<String> rows = rows(r);
+                List<double[]> heights = (List<double[]>) r.get("heightmap");
+                int w = size[0];
+                int h = size[1];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        if (x == 0 || y == 0 || x == w - 1 || y == h - 1) {
+                            char c = rows.get(y).charAt(x);
+                            assertTrue(c == '~' || c == '-', json + ": edge cell (" + x + ", " + y + ") is '" + c + "'");
+                            assertEquals(0.0, heights.get(y)[x], json + ": edge cell (" + x + ", " + y + ")");
+                        }
+                    }
+                }
+            }
+        }
+        // and the island is land in the middle
+        Map<String, Object> r = run("{\"type\":\"terrain\",\"size\":[64,64],\"seed\":3,\"island\":true}");
+        assertTrue((double) ((Map<String, Object>) r.get("stats")).get("land_ratio") > 0.2, r.get("stats").toString());
+    }
 }

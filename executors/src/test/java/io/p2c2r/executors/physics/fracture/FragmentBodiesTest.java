@@ -40,7 +40,8 @@ class FragmentBodiesTest {
         ConvexPolyhedron wall = SolidBuilder.box(new Vec3(4, 2, 0.5));
         Vec3 impact = new Vec3(0, 1, 0.25);
         List<Fragment> parts = Fracturer.fracture(wall, 40, 2, impact, 1, ExecutionContext.sequential());
-        List<FragmentSimulation.Pose> poses = FragmentSimulation.run(parts, 2400, impact, 5, 300, ExecutionContext.sequential());
+        List<FragmentSimulation.Pose> poses = FragmentSimulation.run(parts, 2400, impact, 5, 300,
+                new io.p2c2r.executors.physics.SimulationWork(1, 1, 1, 1), ExecutionContext.sequential()).poses();
         double lowest = Double.POSITIVE_INFINITY;
         double energy = 0;
         for (int i = 0; i < parts.size(); i++) {

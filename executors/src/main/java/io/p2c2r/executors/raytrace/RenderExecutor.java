@@ -1,0 +1,40 @@
+package io.p2c2r.executors.raytrace;
+
+import io.p2c2r.common.task.Params;
+import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
+
+/**
+ * What the three ray-tracing executors share: validation is planning the render (which checks the ray budget),
+ * and the work bound and price come from the plan's ray estimate. Stateless and thread-safe.
+ */
+abstract class RenderExecutor implements TaskExecutor {
+    /** A checked render: the frame and the most rays it may cast. */
+    interface Plan {
+        FrameRequest frame();
+
+        long maxRays();
+    }
+
+    /** Parses and checks the data, refusing it beyond the ray budget, before any work. */
+    abstract Plan plan(Params data);
+
+    /** Reference-machine picoseconds per work unit, one thread: {@code peer.jar bench --calibrate}, docs/TASKS.md. */
+    abstract long picosPerUnit();
+
+    @Override
+    public final void validate(Params data) {
+        plan(data);
+    }
+
+    @Override
+    public final long maxWorkUnits(Params data) {
+        Plan plan = plan(data);
+        return RayBudget.workUnits(plan.maxRays(), plan.frame());
+    }
+
+    @Override
+    public final WorkModel workModel() {
+        return RayBudget.model(picosPerUnit());
+    }
+}
