@@ -21,6 +21,7 @@ import io.p2c2r.coordinator.store.Store;
 import io.p2c2r.coordinator.store.TaskRow;
 import io.p2c2r.coordinator.trust.TrustBook;
 import io.p2c2r.coordinator.trust.Vote;
+import io.p2c2r.executors.ExecutorRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class Hub implements Router.Listener {
         this.clock = clock;
         this.startNanos = clock.nanoTime();
         Accounts accounts = new Accounts(snapshot, store);
-        this.books = new Books(new Pricing(config.rates()), accounts, clock, config.checking().holdWindow().toMillis(),
+        this.books = new Books(new Pricing(config.rates(), ExecutorRegistry.builtIn()), accounts, clock, config.checking().holdWindow().toMillis(),
                 snapshot.totalFeesNanos(), snapshot.auditCostNanos());
         this.board = new TaskBoard(clock);
         this.trust = new TrustBook(config.checking().policy(), snapshot.trust(), r -> store.submit(t -> t.trust.put(r)),
@@ -263,13 +264,15 @@ public final class Hub implements Router.Listener {
         peer.observed(run.task.type, observedMicros / 1000.0);
         if (!PeerTaskResult.COMPLETED.equals(r.status())) {
             failedRun(run, peer, r);
-        } else if (checked.mismatch() != null) {
-            console.warn(" Refused a result from " + peer.account.id + " for " + run.id + ": " + checked.mismatch());
-            outbox.send(s, new ErrorMessage(ErrorCodes.RESULT_MISMATCH, checked.mismatch(), null, r.taskId()));
+        } else if (checked.mismatch() != null || books.pricing().refusal(run.task, checked.workUnits()) != null) {
+            String why = checked.mismatch() != null ? checked.mismatch() : books.pricing().refusal(run.task, checked.workUnits());
+            console.warn(" Refused a result from " + peer.account.id + " for " + run.id + ": " + why);
+            outbox.send(s, new ErrorMessage(checked.mismatch() != null ? ErrorCodes.RESULT_MISMATCH : ErrorCodes.INVALID_RESULT,
+                    why, null, r.taskId()));
             trust.disagreed(peer.account.id, run.task.type.wireName(), clock.millis());
-            router.lost(run, "peer " + peer.account.id + " sent a result that does not match its digest");
+            router.lost(run, "peer " + peer.account.id + " sent a result that was refused: " + why);
         } else {
-            completedRun(run, peer, r, checked, observedMicros);
+            completedRun(run, peer, r, checked);
         }
         router.dispatch();
     }
@@ -288,15 +291,15 @@ public final class Hub implements Router.Listener {
         }
     }
 
-    private void completedRun(Run run, PeerState peer, PeerTaskResult r, ResultCheck checked, long observedMicros) {
+    private void completedRun(Run run, PeerState peer, PeerTaskResult r, ResultCheck checked) {
         Task task = run.task;
         run.state = Run.State.DONE;
         run.peerId = peer.account.id;
         run.host = peer.host;
         run.sha256 = checked.sha256();
-        run.workUnits = checked.workUnits() == null ? null : Math.min(checked.workUnits(), task.maxWorkUnits);
+        run.workUnits = checked.workUnits();
         run.processingMs = r.processingTimeMs();
-        run.bill = books.pricing().bill(task, run.workUnits, Math.round(r.processingTimeMs() * 1_000), observedMicros);
+        run.bill = books.pricing().bill(task, run.workUnits);
         run.peer = peer;
         task.votes.add(new Vote(run.id, run.peerId, run.host, run.sha256));
         if (task.spotCheck()) {

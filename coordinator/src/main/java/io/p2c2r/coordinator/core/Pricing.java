@@ -1,23 +1,43 @@
 package io.p2c2r.coordinator.core;
 
 import io.p2c2r.common.money.Rates;
+import io.p2c2r.executors.ExecutorRegistry;
+import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.executors.WorkModel;
 
 /**
- * Prices one run. Until every executor reports calibrated work, a run is billed for the smaller of the time
- * the peer reported and the time the coordinator observed between dispatch and result. Immutable.
+ * Prices one run by its work, never by a peer's clock: the result's {@code work_units} (part of what is hashed and
+ * compared, capped by the most the task's input allows) converted to reference-machine compute time by the type's
+ * calibrated {@link WorkModel}, then billed at the peer rate. Two honest peers earn the same for the same task,
+ * whatever their speed. Immutable.
  */
 final class Pricing {
     private final Rates rates;
+    private final ExecutorRegistry registry;
 
-    Pricing(Rates rates) {
+    Pricing(Rates rates, ExecutorRegistry registry) {
         this.rates = rates;
+        this.registry = registry;
     }
 
     Rates rates() {
         return rates;
     }
 
-    Rates.Bill bill(Task task, Long workUnits, long reportedMicros, long observedMicros) {
-        return rates.bill(Math.min(Math.min(reportedMicros, observedMicros), Rates.MAX_BILLED_MICROS));
+    /** Why a result's work cannot be priced (missing, or more than its input allows), or null if it can. */
+    String refusal(Task task, Long workUnits) {
+        if (workUnits == null) {
+            return "the result has no work_units (a non-negative integer every " + task.type.wireName() + " result carries)";
+        }
+        if (workUnits > task.maxWorkUnits) {
+            return "the result claims " + workUnits + " work_units; this task's input allows at most " + task.maxWorkUnits;
+        }
+        return null;
+    }
+
+    Rates.Bill bill(Task task, long workUnits) {
+        TaskExecutor executor = registry.find(task.type).orElseThrow();
+        long micros = executor.workModel().referenceMicros(workUnits);
+        return rates.bill(Math.min(micros, Rates.MAX_BILLED_MICROS));
     }
 }

@@ -45,7 +45,7 @@ public record Submission(SubmitTask message, TaskType type, String version, Stri
             Codec.ParsedData parsed = Codec.parseData(message.task().data());
             executor.validate(parsed.params());
             return new Submission(message, type, executor.version(), cacheKey(type, executor.version(), parsed.canonical()),
-                    Long.MAX_VALUE, null, null);
+                    executor.maxWorkUnits(parsed.params()), null, null);
         } catch (P2c2rException e) {
             return refuse(message, ErrorCodes.INVALID_TASK, e.getMessage());
         } catch (RuntimeException e) {
