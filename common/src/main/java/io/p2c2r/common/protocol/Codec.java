@@ -48,7 +48,9 @@ public final class Codec {
             RegisterGamer.TYPE, RegisterGamer.class,
             SubmitTask.TYPE, SubmitTask.class,
             PeerTaskResult.TYPE, PeerTaskResult.class,
-            Heartbeat.TYPE, Heartbeat.class);
+            Heartbeat.TYPE, Heartbeat.class,
+            Capacity.TYPE, Capacity.class,
+            ReleaseTask.TYPE, ReleaseTask.class);
     private static final Map<String, Class<? extends ServerMessage>> SERVER = Map.of(
             Registered.TYPE, Registered.class,
             ExecuteTask.TYPE, ExecuteTask.class,

@@ -3,6 +3,7 @@ package io.p2c2r.coordinator.core;
 import io.p2c2r.common.Version;
 import io.p2c2r.common.money.Money;
 import io.p2c2r.common.money.Rates;
+import io.p2c2r.common.protocol.Capacity;
 import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.protocol.ErrorCodes;
 import io.p2c2r.common.protocol.ErrorMessage;
@@ -11,6 +12,7 @@ import io.p2c2r.common.protocol.PeerTaskResult;
 import io.p2c2r.common.protocol.RegisterGamer;
 import io.p2c2r.common.protocol.RegisterPeer;
 import io.p2c2r.common.protocol.Registered;
+import io.p2c2r.common.protocol.ReleaseTask;
 import io.p2c2r.common.protocol.ResultAccepted;
 import io.p2c2r.common.protocol.ServerMessage;
 import io.p2c2r.common.protocol.TaskAccepted;
@@ -232,8 +234,11 @@ public final class Hub {
         }
         board.queueLast(task);
         storeStatus(task, "queued", null, null, null);
-        sendToGamer(task, new TaskAccepted(task.requestId, task.id, "queued", null));
         dispatch();
+        if (task.state == Task.State.QUEUED) {
+            // Only a task that really waits is reported queued; one dispatched at once goes straight to running.
+            sendToGamer(task, new TaskAccepted(task.requestId, task.id, "queued", null));
+        }
     }
 
     // ---- routing ----
@@ -334,6 +339,73 @@ public final class Hub {
         sendToGamer(task, Replies.completed(task, r, c.bill(), peer.account.id));
         send(peer.session, new ResultAccepted(task.id, c.bill().peerEarning().toUsdString(), c.bill().peerEarning().nanos(),
                 Money.ofNanos(peer.account.totalNanos).toUsdString()));
+    }
+
+    // ---- contributor controls: capacity and hand-backs ----
+
+    /** Hand-backs per task that cost it no attempt; past this a hostile peer cannot bounce a task for ever. */
+    static final int FREE_RELEASES = 8;
+
+    /** A peer's {@code capacity}: how many tasks it takes at once from now on (0 = paused). */
+    public void capacity(Session s, Capacity m) {
+        PeerState peer = peerOrRefuse(s, Capacity.TYPE, null);
+        if (peer == null) {
+            return;
+        }
+        heard(s);
+        int declared = peer.capabilities.slots();
+        if (m.slots() > declared) {
+            protocolError(s, ErrorCodes.INVALID_FIELD, "capacity: slots = '" + m.slots() + "' must be in [0, " + declared
+                    + "], the slots this peer declared when it registered", null, null);
+            return;
+        }
+        if (m.slots() != peer.usableSlots) {
+            console.info(" Peer " + peer.account.id + (m.slots() == 0 ? " paused" : " takes " + m.slots() + " of "
+                    + declared + " slots") + (m.reason() != null ? ": " + m.reason() : ""));
+        }
+        peer.usableSlots = m.slots();
+        dispatch();
+    }
+
+    /** A peer hands a task back unfinished: front of the queue at once, no attempt counted, nothing billed. */
+    public void released(Session s, ReleaseTask m) {
+        PeerState peer = peerOrRefuse(s, ReleaseTask.TYPE, m.taskId());
+        if (peer == null) {
+            return;
+        }
+        heard(s);
+        Task task = peer.held.remove(m.taskId());
+        if (task == null) {
+            send(s, new ErrorMessage(ErrorCodes.TASK_NOT_HELD, "peer " + peer.account.id + " does not hold task "
+                    + m.taskId() + " (never assigned to it, already answered, or reassigned)", null, m.taskId()));
+            return;
+        }
+        String why = "peer " + peer.account.id + " handed it back" + (m.reason() != null ? " (" + m.reason() + ")" : "");
+        if (++task.releases > FREE_RELEASES) {
+            retryOrFail(task, why + ", " + task.releases + " times");
+        } else if (clock.nanoTime() >= task.overallDeadlineNanos()) {
+            task.peer = null;
+            timeout(task);
+        } else {
+            task.peer = null;
+            task.attempts--;
+            console.info(" Requeued " + task.id + " (" + task.type.wireName() + "): " + why);
+            board.queueFirst(task);
+            storeStatus(task, "queued", null, null, null);
+        }
+        dispatch();
+        if (task.state == Task.State.QUEUED) {
+            sendToGamer(task, new TaskAccepted(task.requestId, task.id, "queued", null));
+        }
+    }
+
+    /** The session's peer, or null after refusing {@code what} from a connection that is not a peer. */
+    private PeerState peerOrRefuse(Session s, String what, String taskId) {
+        if (s.peer == null) {
+            protocolError(s, s.gamer != null ? ErrorCodes.WRONG_ROLE : ErrorCodes.NOT_REGISTERED,
+                    what + " needs a connection registered with register_peer", null, taskId);
+        }
+        return s.peer;
     }
 
     // ---- time ----

@@ -12,15 +12,18 @@ final class PeerState {
     final Map<String, Task> held = new LinkedHashMap<>();
     long lastAssignedSeq;
     long tasksDone;
+    /** Tasks it takes at once now: its declared slots, lowered by a {@code capacity} message (0 = paused). */
+    int usableSlots;
 
     PeerState(Session session, AccountState account, Capabilities capabilities) {
         this.session = session;
         this.account = account;
         this.capabilities = capabilities;
+        this.usableSlots = capabilities.slots();
     }
 
     int freeSlots() {
-        return capabilities.slots() - held.size();
+        return usableSlots - held.size();
     }
 
     boolean offers(Task task) {

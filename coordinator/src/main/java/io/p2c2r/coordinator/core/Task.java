@@ -22,6 +22,8 @@ final class Task {
     State state = State.LOOKUP;
     PeerState peer;
     int attempts;
+    /** Times a peer handed it back unfinished ({@code release_task}); only the first few are free. */
+    int releases;
     long dispatchedNanos;
     long executionDeadlineNanos;
 
