@@ -7,9 +7,12 @@ import io.p2c2r.common.protocol.ExecuteTask;
 import io.p2c2r.common.protocol.PeerTaskResult;
 import io.p2c2r.common.protocol.RawJson;
 import io.p2c2r.common.task.TaskType;
+import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.ExecutorRegistry;
 import io.p2c2r.executors.PoolContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.peer.controls.DutyCycle;
+import io.p2c2r.peer.controls.ThrottledContext;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -27,11 +30,18 @@ final class TaskRunner {
     private final ExecutorRegistry registry;
     private final ExecutorService computePool;
     private final int parallelism;
+    private final DutyCycle duty;
 
     TaskRunner(ExecutorRegistry registry, ExecutorService computePool, int parallelism) {
+        this(registry, computePool, parallelism, DutyCycle.FULL);
+    }
+
+    /** {@code computePool} may be null when {@code parallelism} is 1; {@code duty} paces compute under a CPU cap. */
+    TaskRunner(ExecutorRegistry registry, ExecutorService computePool, int parallelism, DutyCycle duty) {
         this.registry = registry;
         this.computePool = computePool;
         this.parallelism = parallelism;
+        this.duty = duty;
     }
 
     PeerTaskResult run(ExecuteTask task, BooleanSupplier cancelled) {
@@ -46,8 +56,9 @@ final class TaskRunner {
                     + " version " + executor.version() + ", not " + task.version(), 0);
         }
         try {
+            ExecutionContext ctx = new PoolContext(computePool, parallelism, cancelled);
             Map<String, Object> result = executor.execute(Codec.params(task.taskData()),
-                    new PoolContext(computePool, parallelism, cancelled));
+                    duty.limits() ? new ThrottledContext(ctx, duty) : ctx);
             RawJson json = Codec.toRaw(result);
             double ms = (System.nanoTime() - t0) / 1e6;
             if (json.text().length() > MAX_RESULT_CHARS) {

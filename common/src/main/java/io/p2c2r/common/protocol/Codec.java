@@ -122,6 +122,28 @@ public final class Codec {
         return new RawJson(GSON.toJson(tree));
     }
 
+    /**
+     * Reads strict JSON text into {@code type}, a record of plain fields in snake_case, such as a local file this
+     * program wrote (a peer's status); throws {@link ProtocolException} naming what is wrong.
+     */
+    public static <T> T read(String text, Class<T> type) {
+        JsonElement e = parseStrict(text);
+        try {
+            T value = GSON.fromJson(e, type);
+            if (value == null) {
+                throw new ProtocolException(ErrorCodes.BAD_JSON, "empty " + type.getSimpleName());
+            }
+            return value;
+        } catch (RuntimeException ex) {
+            throw translate(type.getSimpleName(), ex, null, null);
+        }
+    }
+
+    /** Writes a record of plain fields as one line of JSON, field names in snake_case and nulls left out. */
+    public static String write(Object record) {
+        return GSON.toJson(record);
+    }
+
     /** Parses validated JSON text into a plain tree: Map, List, String, Boolean, BigDecimal or null. */
     public static Object tree(RawJson json) {
         return toTree(parseStrict(json.text()));
