@@ -132,6 +132,51 @@ class ContributorControlsTest {
         }
     }
 
+    /** CPU figures the test controls: each sample adds 100 ticks, of which others use 90 while {@code busy} is set. */
+    static final class HandSampler implements io.p2c2r.peer.controls.CpuSampler {
+        final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+        private long total;
+        private long used;
+
+        @Override
+        public synchronized java.util.Optional<io.p2c2r.peer.controls.CpuTimes> sample() {
+            total += 100;
+            used += busy.get() ? 90 : 5;
+            return java.util.Optional.of(new io.p2c2r.peer.controls.CpuTimes(total, used, 0));
+        }
+    }
+
+    @Test
+    void machineTurningBusy_pausesThePeer_whichHandsItsRunningTaskBack_notFailed() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir)) {
+            HandSampler cpu = new HandSampler();
+            LogWatcher console = new LogWatcher();
+            Controls whenQuiet = Controls.NONE.withPauseWhenBusy(50, cpu).withClock(Clock.systemUTC(), Duration.ofMillis(100));
+            PeerNode owner = net.peer("peer_owner", 1, whenQuiet, console);
+            P2c2rClient gamer = net.gamer("gamer_a");
+            CountDownLatch runningThere = new CountDownLatch(1);
+            gamer.onProgress(a -> {
+                if ("peer_owner".equals(a.peerId())) {
+                    runningThere.countDown();
+                }
+            });
+            CompletableFuture<TaskReply> reply = gamer.submit(TaskType.RT_GLOBAL_ILLUMINATION,
+                    TaskType.RT_GLOBAL_ILLUMINATION.seedData());
+            assertTrue(runningThere.await(30, TimeUnit.SECONDS), "the task went to peer_owner");
+            net.peer("peer_other", 1);
+            cpu.busy.set(true);
+            console.await("Paused: other programs use 90% of the CPU (limit 50%)").get(30, TimeUnit.SECONDS);
+            TaskReply r = reply.get(120, TimeUnit.SECONDS);
+            assertTrue(r.ok(), r.result().error());
+            assertEquals("peer_other", r.result().peerId());
+            assertEquals(1, r.result().attempts());
+            assertEquals(1, owner.stats().handedBackCount());
+            assertEquals(0, owner.stats().failed());
+            cpu.busy.set(false);
+            console.await("Resumed").get(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void statusFile_ofAWorkingPeer_listsItsTasksAndEarnings() throws Exception {
         try (TestNetwork net = new TestNetwork(dir)) {
