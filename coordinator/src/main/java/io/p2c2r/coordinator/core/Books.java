@@ -12,6 +12,7 @@ final class Books {
     private final Rates rates;
     private final long cacheTtlMillis;
     private long revenueNanos;
+    private final long revenueAtStartNanos;
     private long completed;
 
     private final Clock clock;
@@ -21,6 +22,7 @@ final class Books {
         this.clock = clock;
         this.cacheTtlMillis = cacheTtlMillis;
         this.revenueNanos = revenueNanos;
+        this.revenueAtStartNanos = revenueNanos;
     }
 
     /** Bills {@code task}, completed by {@code peer} with {@code r}; returns what the store must write. */
@@ -41,6 +43,11 @@ final class Books {
 
     long revenueNanos() {
         return revenueNanos;
+    }
+
+    /** The fees of this run alone: {@link #revenueNanos} less what the database held at start. */
+    long runRevenueNanos() {
+        return revenueNanos - revenueAtStartNanos;
     }
 
     long completed() {

@@ -485,8 +485,10 @@ public final class Hub {
 
     public Stats stats() {
         long distinctGamers = gamers.stream().map(g -> g.account.id).distinct().count();
+        int paused = (int) peers.values().stream().filter(p -> p.usableSlots == 0).count();
         return new Stats((clock.nanoTime() - startNanos) / 1_000_000, peers.size(), (int) distinctGamers, tasksRouted,
-                books.completed(), cacheHits, books.revenueNanos(), tasksStored, board.queuedCount(), board.runningCount());
+                books.completed(), cacheHits, books.revenueNanos(), tasksStored, board.queuedCount(), board.runningCount(),
+                paused, books.runRevenueNanos());
     }
 
     /** Tells every open task's gamer that the coordinator is going away and closes every connection. */

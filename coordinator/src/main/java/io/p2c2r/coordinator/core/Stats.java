@@ -2,16 +2,34 @@ package io.p2c2r.coordinator.core;
 
 import io.p2c2r.common.money.Money;
 
-/** A snapshot of the network's counters, taken on the event loop. */
+/**
+ * A snapshot of the network's counters, taken on the event loop. Counts of routed, completed and cached tasks
+ * and {@code runRevenueNanos} are this run's; {@code revenueNanos} and {@code tasksStored} are lifetime totals
+ * from the database. Immutable.
+ */
 public record Stats(long uptimeMs, int activePeers, int activeGamers, long tasksRouted, long tasksCompleted,
-                    long cacheHits, long revenueNanos, long tasksStored, int queued, int running) {
+                    long cacheHits, long revenueNanos, long tasksStored, int queued, int running, int pausedPeers,
+                    long runRevenueNanos) {
 
-    /** The seed's "Network Stats" block. */
+    /** True if anything but the clock differs: worth printing again. */
+    public boolean changedSince(Stats before) {
+        return before == null || activePeers != before.activePeers || activeGamers != before.activeGamers
+                || tasksRouted != before.tasksRouted || tasksCompleted != before.tasksCompleted
+                || cacheHits != before.cacheHits || queued != before.queued || running != before.running
+                || pausedPeers != before.pausedPeers;
+    }
+
+    /** The seed's "Network Stats" block, this run's figures and lifetime totals labelled apart. */
     public String render() {
-        return String.format("%n Network Stats:%n   Uptime: %.1f minutes%n   Active Peers: %d | Active Gamers: %d%n"
-                        + "   Tasks Routed: %d | Completed: %d | Cache hits: %d | Queued: %d | Running: %d%n"
-                        + "   Total Revenue: %s (coordinator fee)%n   Database: %d tasks stored%n%n",
-                uptimeMs / 60_000.0, activePeers, activeGamers, tasksRouted, tasksCompleted, cacheHits, queued, running,
-                Money.ofNanos(revenueNanos).format(9), tasksStored);
+        return String.format("%n Network Stats (up %.1f minutes):%n   Now: %s%s | %s | %d queued, %d running%n"
+                        + "   This run: %d routed, %d completed, %s%n"
+                        + "   Coordinator fee: %s this run, %s lifetime%n   Database: %s stored (lifetime)%n%n",
+                uptimeMs / 60_000.0, count(activePeers, "peer"), pausedPeers > 0 ? " (" + pausedPeers + " paused)" : "",
+                count(activeGamers, "gamer"), queued, running, tasksRouted, tasksCompleted, count(cacheHits, "cache hit"),
+                Money.ofNanos(runRevenueNanos).format(9), Money.ofNanos(revenueNanos).format(9), count(tasksStored, "task"));
+    }
+
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
