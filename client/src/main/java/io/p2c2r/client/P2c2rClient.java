@@ -18,9 +18,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.java_websocket.client.WebSocketClient;
@@ -29,17 +32,47 @@ import org.java_websocket.handshake.ServerHandshake;
 
 /**
  * A gamer's connection to a coordinator, small enough to embed in a Java game: {@link #connect} registers,
- * {@link #submit} returns a future of the answer. Thread-safe; futures complete on the socket thread, so
- * callers should not block inside their callbacks. Every future completes: with the answer, with a
+ * {@link #submit} returns a future of the answer. See docs/CLIENT.md.
+ *
+ * <p>Thread-safe: any thread may submit, and many tasks may be in flight on one client. Futures and the
+ * {@link #onProgress progress listener} complete on the client's socket thread (a timeout completes on a JDK timer
+ * thread), so callbacks must be short and must never block; a game loop should hand results to its own thread, for
+ * example through a queue it drains each frame. Every future completes: with the answer, with a
  * {@link P2c2rException} if the connection drops, or after the task's timeout plus a grace period.
  */
 public final class P2c2rClient implements AutoCloseable {
-    /** Where and who to connect as. {@code gamerId} null means the saved default id. */
+    /** Error code: nothing listens at the address, or the host is unknown. */
+    public static final String UNREACHABLE = "unreachable";
+    /** Error code: no answer to the connection or to the registration within the connect timeout. */
+    public static final String CONNECT_TIMEOUT = "connect_timeout";
+    /** Error code: any other reason the connection or registration failed. */
+    public static final String CONNECT_FAILED = "connect_failed";
+    /** Error code: the connection is gone; the task's outcome is unknown to this client. */
+    public static final String DISCONNECTED = "disconnected";
+
+    /**
+     * Where and who to connect as. {@code gamerId} null means the id saved in {@code identities} (created on first
+     * use); {@code identities} keeps the secret token the coordinator issues, so that spending follows the id;
+     * {@code connectTimeout} bounds the connection and the registration, each. Immutable.
+     */
     public record Options(URI cloud, String gamerId, IdentityStore identities, Duration connectTimeout) {
+        public Options {
+            Objects.requireNonNull(cloud, "cloud");
+            Objects.requireNonNull(identities, "identities");
+            if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout " + connectTimeout + " must be positive");
+            }
+        }
+
+        /** {@code cloud} as the saved default gamer, identities in {@link IdentityStore#defaultDir()}, 10 s timeout. */
+        public static Options of(URI cloud) {
+            return new Options(cloud, null, new IdentityStore(IdentityStore.defaultDir()), Duration.ofSeconds(10));
+        }
     }
 
     private static final long GRACE_MS = 10_000;
     private static final long DEFAULT_TIMEOUT_MS = 300_000;
+    private static final long CLOSE_WAIT_MS = 2_000;
     static final int MAX_FRAME_BYTES = 32 << 20;
 
     private final Socket socket;
@@ -55,29 +88,41 @@ public final class P2c2rClient implements AutoCloseable {
         this.socket = new Socket(cloud);
     }
 
-    /** Connects, registers (creating the identity and saving its token on first use) and completes when accepted. */
+    /**
+     * Connects and registers (creating the identity and saving its token on first use). The future completes with
+     * the client once the coordinator accepted the registration, or exceptionally with a {@link P2c2rException}
+     * whose code is {@link #UNREACHABLE}, {@link #CONNECT_TIMEOUT}, {@link #CONNECT_FAILED} or the coordinator's
+     * own (such as {@code auth_failed}) and whose message says what happened. Never blocks the caller.
+     */
     public static CompletableFuture<P2c2rClient> connect(Options options) {
         String id = options.gamerId() != null ? options.gamerId() : options.identities().defaultId("gamer");
         P2c2rClient client = new P2c2rClient(options.cloud());
         CompletableFuture<P2c2rClient> result = new CompletableFuture<>();
         Thread connector = new Thread(() -> {
             try {
-                if (!client.socket.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new P2c2rException("connect_failed", "cannot connect to " + options.cloud() + ": "
-                            + client.socket.problem);
+                long ms = options.connectTimeout().toMillis();
+                if (!client.socket.connectBlocking(ms, TimeUnit.MILLISECONDS)) {
+                    throw client.socket.whyNotConnected(options.connectTimeout());
                 }
                 String token = options.identities().token("gamer", id).orElse(null);
                 client.socket.send(Codec.encode(new RegisterGamer(id, token)));
-                Registered r = client.registered.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                Registered r = client.registered.get(ms, TimeUnit.MILLISECONDS);
                 if (token == null || !token.equals(r.token())) {
                     options.identities().saveToken("gamer", id, r.token());
                 }
                 result.complete(client);
+            } catch (TimeoutException e) {
+                client.socket.close();
+                result.completeExceptionally(new P2c2rException(CONNECT_TIMEOUT, "connected to " + options.cloud()
+                        + " but it did not answer register_gamer within " + options.connectTimeout().toSeconds() + " s"));
             } catch (Exception e) {
-                client.close();
+                client.socket.close(); // not close(): a failed connection has nothing to wait for
                 Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                if (cause instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 result.completeExceptionally(cause instanceof P2c2rException ? cause
-                        : new P2c2rException("connect_failed", "cannot register with " + options.cloud() + ": " + cause, cause));
+                        : new P2c2rException(CONNECT_FAILED, "cannot register with " + options.cloud() + ": " + cause, cause));
             }
         }, "p2c2r-client-connect");
         connector.setDaemon(true);
@@ -85,22 +130,30 @@ public final class P2c2rClient implements AutoCloseable {
         return result;
     }
 
+    /** The coordinator's {@code registered} reply (id, rates, total spent), or null before it arrived. Any thread. */
     public Registered registration() {
         return registered.getNow(null);
     }
 
-    /** Called for each {@code task_accepted} (queued, running on a peer): progress for long tasks. */
+    /**
+     * Sets the listener for each {@code task_accepted} (queued, or running on a peer): progress for long tasks.
+     * Replaces the previous listener. It runs on the socket thread: keep it short.
+     */
     public void onProgress(Consumer<TaskAccepted> listener) {
-        this.progress = listener;
+        this.progress = Objects.requireNonNull(listener, "listener");
     }
 
+    /** As {@link #submit(String, String, Duration)} with the coordinator's default timeout. */
     public CompletableFuture<TaskReply> submit(TaskType type, String dataJson) {
         return submit(type.wireName(), dataJson, null);
     }
 
     /**
-     * Submits {@code dataJson} as task {@code type}. {@code timeout} (null: the coordinator's default) bounds the
-     * whole wait, queueing included. The data is checked to be a JSON object here; the coordinator checks the rest.
+     * Submits {@code dataJson} as task {@code type} and returns at once. {@code timeout} (null: the coordinator's
+     * default, 5 minutes) bounds the whole wait, queueing included. The data is checked to be a JSON object here;
+     * the coordinator checks the rest, and a refusal arrives as a {@link TaskReply} that is not {@link TaskReply#ok()}.
+     * The future fails with a {@link P2c2rException} only when the answer cannot arrive: the data is not JSON, the
+     * connection is closed or drops ({@link #DISCONNECTED}), or no answer came within the timeout plus 10 s.
      */
     public CompletableFuture<TaskReply> submit(String type, String dataJson, Duration timeout) {
         String requestId = "r" + nextRequest.incrementAndGet();
@@ -113,7 +166,7 @@ public final class P2c2rClient implements AutoCloseable {
             return future;
         }
         if (!socket.isOpen()) {
-            future.completeExceptionally(new P2c2rException("disconnected", "not connected: " + socket.problem));
+            future.completeExceptionally(new P2c2rException(DISCONNECTED, "not connected: " + socket.problem));
             return future;
         }
         pending.put(requestId, new Pending(future, System.nanoTime()));
@@ -122,23 +175,36 @@ public final class P2c2rClient implements AutoCloseable {
         try {
             socket.send(Codec.encode(message));
         } catch (RuntimeException e) {
-            future.completeExceptionally(new P2c2rException("disconnected", "send failed: " + e));
+            future.completeExceptionally(new P2c2rException(DISCONNECTED, "send failed: " + e));
         }
         return future;
     }
 
-    /** Requests not yet answered. */
+    /** Requests not yet answered. Any thread. */
     public int inFlight() {
         return pending.size();
     }
 
+    /** True while the connection is open. Any thread. */
     public boolean isOpen() {
         return socket.isOpen();
     }
 
+    /**
+     * Closes the connection; tasks still open fail with {@link #DISCONNECTED} (a task already running on a peer still
+     * finishes there, is billed and cached, so submitting it again later is free). Waits up to 2 s for the
+     * coordinator to acknowledge, except on the socket thread, where it never waits. Idempotent.
+     */
     @Override
     public void close() {
         socket.close();
+        if (Thread.currentThread() != socket.thread) {
+            try {
+                socket.closed.await(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void onMessage(ServerMessage m) {
@@ -163,7 +229,7 @@ public final class P2c2rClient implements AutoCloseable {
     }
 
     private void failAll(String why) {
-        P2c2rException ex = new P2c2rException("disconnected", why);
+        P2c2rException ex = new P2c2rException(DISCONNECTED, why);
         registered.completeExceptionally(ex);
         for (String id : pending.keySet()) {
             Pending p = pending.remove(id);
@@ -175,16 +241,31 @@ public final class P2c2rClient implements AutoCloseable {
 
     /** The WebSocket underneath; its thread only decodes and completes futures. */
     private final class Socket extends WebSocketClient {
+        final CountDownLatch closed = new CountDownLatch(1);
         volatile String problem = "not connected yet";
+        volatile Thread thread;
+        private volatile Exception error;
+        private volatile Integer closeCode;
+        private volatile String closeReason;
+        /** Notes whether TCP connected: the library drops its socket on a handshake timeout. */
+        private final NotingSocketFactory tcp = new NotingSocketFactory();
 
         Socket(URI uri) {
             super(uri, new Draft_6455(Collections.emptyList(), MAX_FRAME_BYTES));
             setConnectionLostTimeout(30);
             setTcpNoDelay(true);
+            if ("ws".equals(uri.getScheme())) {
+                setSocketFactory(tcp); // wss keeps the library's TLS sockets
+            }
+        }
+
+        P2c2rException whyNotConnected(Duration timeout) {
+            return ConnectFailure.explain(uri, timeout, error, closeCode, closeReason, tcp.connected());
         }
 
         @Override
         public void onOpen(ServerHandshake handshake) {
+            thread = Thread.currentThread();
             problem = "";
         }
 
@@ -204,14 +285,19 @@ public final class P2c2rClient implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
+            closeCode = code;
+            closeReason = reason;
             problem = "connection closed (code " + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")";
             failAll(problem);
+            closed.countDown();
         }
 
         @Override
         public void onError(Exception ex) {
+            if (error == null) {
+                error = ex;
+            }
             problem = ex.toString();
         }
     }
-
 }
