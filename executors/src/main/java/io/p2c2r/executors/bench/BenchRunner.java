@@ -48,22 +48,27 @@ public final class BenchRunner {
     /** As {@link #run(Set, int, ExecutionContext)}; {@code seedOnly} keeps just each type's first (seed) case. */
     public List<Measurement> run(Set<TaskType> only, int runs, ExecutionContext ctx, boolean seedOnly) {
         List<Measurement> results = new ArrayList<>();
-        out.printf("%-24s %-28s %5s %12s %12s %12s  %s%n", "task type", "case", "runs", "median ms", "min ms", "max ms",
-                "rays/s per thread");
+        List<Map.Entry<TaskExecutor, BenchCase>> chosen = new ArrayList<>();
         for (TaskExecutor executor : registry.all()) {
             if (!only.isEmpty() && !only.contains(executor.type())) {
                 continue;
             }
             List<BenchCase> cases = executor.benchCases();
             for (BenchCase c : seedOnly ? cases.subList(0, Math.min(1, cases.size())) : cases) {
-                Measurement m = measure(executor, c, runs, ctx);
-                results.add(m);
-                String rays = m.raysPerSecond() == 0 ? ""
-                        : String.format("%.2f M", m.raysPerSecond() / 1e6 / ctx.parallelism());
-                out.printf("%-24s %-28s %5d %12.2f %12.2f %12.2f  %s%n", m.type().wireName(), m.caseName(), m.runs(),
-                        m.medianMs(), m.minMs(), m.maxMs(), rays);
-                out.flush();
+                chosen.add(Map.entry(executor, c));
             }
+        }
+        // The case column fits the longest name, so that the figures stay in their columns.
+        int caseWidth = chosen.stream().mapToInt(e -> e.getValue().name().length()).max().orElse(0);
+        String row = "%-24s %-" + Math.max(28, caseWidth) + "s %5s %12s %12s %12s  %s%n";
+        out.printf(row, "task type", "case", "runs", "median ms", "min ms", "max ms", "rays/s per thread");
+        for (Map.Entry<TaskExecutor, BenchCase> e : chosen) {
+            Measurement m = measure(e.getKey(), e.getValue(), runs, ctx);
+            results.add(m);
+            String rays = m.raysPerSecond() == 0 ? "" : String.format("%.2f M", m.raysPerSecond() / 1e6 / ctx.parallelism());
+            out.printf(row, m.type().wireName(), m.caseName(), m.runs(), String.format("%.2f", m.medianMs()),
+                    String.format("%.2f", m.minMs()), String.format("%.2f", m.maxMs()), rays);
+            out.flush();
         }
         return results;
     }
