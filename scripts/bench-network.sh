@@ -4,7 +4,7 @@
 #   PEERS=2 WORKERS=1 scripts/bench-network.sh --tasks 2000 --connections 4 --in-flight 8
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f gamer/target/gamer.jar ] || mvn -B -q -Dstyle.color=never package -DskipTests
+[ -f gamer/target/gamer.jar ] || mvn -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d'
 work=$(mktemp -d "${TMPDIR:-/tmp}/p2c2r-bench.XXXXXX")
 pids=()
 cleanup() {
