@@ -54,8 +54,14 @@ public final class P2c2rClient implements AutoCloseable {
      * Where and who to connect as. {@code gamerId} null means the id saved in {@code identities} (created on first
      * use); {@code identities} keeps the secret token the coordinator issues, so that spending follows the id;
      * {@code connectTimeout} bounds the connection and the registration, each. Immutable.
+     *
+     * @param cloud          the coordinator, e.g. {@code ws://p2c2r.example.com:8765/}
+     * @param gamerId        the id to register as, or null for the saved default id
+     * @param identities     where the id and its token are kept
+     * @param connectTimeout how long to wait for the connection, and then for the registration; positive
      */
     public record Options(URI cloud, String gamerId, IdentityStore identities, Duration connectTimeout) {
+        /** Checks that {@code cloud} and {@code identities} are given and the timeout is positive. */
         public Options {
             Objects.requireNonNull(cloud, "cloud");
             Objects.requireNonNull(identities, "identities");
@@ -64,7 +70,12 @@ public final class P2c2rClient implements AutoCloseable {
             }
         }
 
-        /** {@code cloud} as the saved default gamer, identities in {@link IdentityStore#defaultDir()}, 10 s timeout. */
+        /**
+         * {@code cloud} as the saved default gamer, identities in {@link IdentityStore#defaultDir()}, 10 s timeout.
+         *
+         * @param cloud the coordinator's address
+         * @return the options
+         */
         public static Options of(URI cloud) {
             return new Options(cloud, null, new IdentityStore(IdentityStore.defaultDir()), Duration.ofSeconds(10));
         }
@@ -93,6 +104,9 @@ public final class P2c2rClient implements AutoCloseable {
      * the client once the coordinator accepted the registration, or exceptionally with a {@link P2c2rException}
      * whose code is {@link #UNREACHABLE}, {@link #CONNECT_TIMEOUT}, {@link #CONNECT_FAILED} or the coordinator's
      * own (such as {@code auth_failed}) and whose message says what happened. Never blocks the caller.
+     *
+     * @param options where and as whom to connect
+     * @return the connected, registered client, when it is
      */
     public static CompletableFuture<P2c2rClient> connect(Options options) {
         String id = options.gamerId() != null ? options.gamerId() : options.identities().defaultId("gamer");
@@ -130,7 +144,11 @@ public final class P2c2rClient implements AutoCloseable {
         return result;
     }
 
-    /** The coordinator's {@code registered} reply (id, rates, total spent), or null before it arrived. Any thread. */
+    /**
+     * The coordinator's {@code registered} reply (id, rates, total spent), or null before it arrived. Any thread.
+     *
+     * @return the registration, or null
+     */
     public Registered registration() {
         return registered.getNow(null);
     }
@@ -138,12 +156,20 @@ public final class P2c2rClient implements AutoCloseable {
     /**
      * Sets the listener for each {@code task_accepted} (queued, or running on a peer): progress for long tasks.
      * Replaces the previous listener. It runs on the socket thread: keep it short.
+     *
+     * @param listener called with each progress message
      */
     public void onProgress(Consumer<TaskAccepted> listener) {
         this.progress = Objects.requireNonNull(listener, "listener");
     }
 
-    /** As {@link #submit(String, String, Duration)} with the coordinator's default timeout. */
+    /**
+     * As {@link #submit(String, String, Duration)} with the coordinator's default timeout.
+     *
+     * @param type     the task type
+     * @param dataJson the task data, a JSON object
+     * @return the answer, when it comes
+     */
     public CompletableFuture<TaskReply> submit(TaskType type, String dataJson) {
         return submit(type.wireName(), dataJson, null);
     }
@@ -154,6 +180,11 @@ public final class P2c2rClient implements AutoCloseable {
      * the coordinator checks the rest, and a refusal arrives as a {@link TaskReply} that is not {@link TaskReply#ok()}.
      * The future fails with a {@link P2c2rException} only when the answer cannot arrive: the data is not JSON, the
      * connection is closed or drops ({@link #DISCONNECTED}), or no answer came within the timeout plus 10 s.
+     *
+     * @param type     the task type's wire name, e.g. {@code ai_pathfinding}
+     * @param dataJson the task data, a JSON object (docs/TASKS.md)
+     * @param timeout  the whole wait, queueing included, or null for the coordinator's default
+     * @return the answer, when it comes
      */
     public CompletableFuture<TaskReply> submit(String type, String dataJson, Duration timeout) {
         String requestId = "r" + nextRequest.incrementAndGet();
@@ -180,12 +211,20 @@ public final class P2c2rClient implements AutoCloseable {
         return future;
     }
 
-    /** Requests not yet answered. Any thread. */
+    /**
+     * Requests not yet answered. Any thread.
+     *
+     * @return how many submissions wait for their answer
+     */
     public int inFlight() {
         return pending.size();
     }
 
-    /** True while the connection is open. Any thread. */
+    /**
+     * True while the connection is open. Any thread.
+     *
+     * @return whether the connection is open
+     */
     public boolean isOpen() {
         return socket.isOpen();
     }
