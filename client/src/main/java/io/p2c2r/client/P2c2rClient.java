@@ -61,7 +61,14 @@ public final class P2c2rClient implements AutoCloseable {
      * @param connectTimeout how long to wait for the connection, and then for the registration; positive
      */
     public record Options(URI cloud, String gamerId, IdentityStore identities, Duration connectTimeout) {
-        /** Checks that {@code cloud} and {@code identities} are given and the timeout is positive. */
+        /**
+         * Checks that {@code cloud} and {@code identities} are given and the timeout is positive.
+         *
+         * @param cloud          the coordinator
+         * @param gamerId        the id, or null
+         * @param identities     where the id and token are kept
+         * @param connectTimeout positive
+         */
         public Options {
             Objects.requireNonNull(cloud, "cloud");
             Objects.requireNonNull(identities, "identities");
