@@ -97,7 +97,7 @@ final class TaskDesk {
         }
         ExecuteTask task = h.task();
         running.incrementAndGet();
-        status.taskStarted();
+        status.runningChanged();
         try {
             print.accept("⚡ Received task: " + task.taskType() + " (" + task.taskId() + ")\n   Processing...");
             PeerTaskResult result = runner.run(task, h::cancelled);
@@ -113,6 +113,7 @@ final class TaskDesk {
             h.via().trySend(Codec.encode(result));
         } finally {
             running.decrementAndGet();
+            status.runningChanged();
         }
     }
 

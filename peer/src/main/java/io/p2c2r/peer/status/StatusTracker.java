@@ -101,8 +101,8 @@ public final class StatusTracker {
         changed = true;
     }
 
-    /** A task started running: the state may turn from idle to working. */
-    public synchronized void taskStarted() {
+    /** A task started or stopped running: the state may turn between idle and working. */
+    public synchronized void runningChanged() {
         changed = true;
     }
 
