@@ -9,12 +9,17 @@ import java.util.Map;
 
 /**
  * The example's game state: a dungeon level (from {@code ai_procedural}), NPCs that walk the paths
- * {@code ai_pathfinding} found for them, and the last line an NPC said ({@code ai_npc_dialogue}). It changes only
- * when the game loop applies an arrived result, on the loop's thread. Not thread-safe; game-loop thread only.
+ * {@code ai_pathfinding} found for them, and the last line an NPC said ({@code ai_npc_dialogue}). The static
+ * {@code parse} methods turn answers into game objects on the loop's I/O thread; the loop's own thread then only
+ * assigns them. Instances are not thread-safe: game-loop thread only.
  */
 final class World {
-    static final int WIDTH = 48;
-    static final int HEIGHT = 32;
+    static final int WIDTH = 96;
+    static final int HEIGHT = 64;
+
+    /** A level ready to play: its rows, the pathfinder's grid for it, its floor cells and the up stairs. Immutable. */
+    record Level(List<String> map, String gridJson, List<int[]> floor, int upX, int upY) {
+    }
 
     /** One NPC: where it stands and the cells still ahead of it. */
     static final class Npc {
@@ -24,23 +29,21 @@ final class World {
         List<int[]> route = List.of();
         int step;
 
-        Npc(String name, int x, int y) {
+        Npc(String name) {
             this.name = name;
-            this.x = x;
-            this.y = y;
         }
     }
 
     final List<Npc> npcs = new ArrayList<>();
-    List<String> map = List.of();
-    int level;
+    Level level;
+    int levels;
     String lastLine = "";
     long ticks;
 
     World() {
-        npcs.add(new Npc("Mira", 1, 1));
-        npcs.add(new Npc("Bram", 1, 1));
-        npcs.add(new Npc("Odo", 1, 1));
+        for (String name : new String[] {"Mira", "Bram", "Odo", "Ysolde", "Tam", "Wren"}) {
+            npcs.add(new Npc(name));
+        }
     }
 
     /** The per-frame simulation: each NPC walks one cell every 6 frames (10 cells a second at 60 Hz). */
@@ -57,54 +60,53 @@ final class World {
         }
     }
 
-    /** Loads a new level from an {@code ai_procedural} dungeon; NPCs start on the up stairs. */
-    void loadLevel(TaskReply reply) {
-        Map<?, ?> r = (Map<?, ?>) Codec.tree(reply.result().result());
-        map = ((List<?>) r.get("map")).stream().map(String::valueOf).toList();
-        List<?> up = (List<?>) ((Map<?, ?>) r.get("stairs")).get("up");
-        level++;
+    /** Enters a new level; NPCs start on its up stairs. */
+    void enter(Level l) {
+        level = l;
+        levels++;
         for (Npc n : npcs) {
-            n.x = ((BigDecimal) up.get(0)).intValue();
-            n.y = ((BigDecimal) up.get(1)).intValue();
+            n.x = l.upX();
+            n.y = l.upY();
             n.route = List.of();
             n.step = 0;
         }
     }
 
-    /** Gives {@code npc} the path {@code ai_pathfinding} found. */
-    void walk(Npc npc, TaskReply reply) {
+    /** A floor cell of the current level chosen by {@code k}, for an NPC to walk to. */
+    int[] floorCell(long k) {
+        List<int[]> floor = level.floor();
+        return floor.get((int) Math.floorMod(k * 7919, (long) floor.size()));
+    }
+
+    static Level parseLevel(TaskReply reply) {
+        Map<?, ?> r = (Map<?, ?>) Codec.tree(reply.result().result());
+        List<String> map = ((List<?>) r.get("map")).stream().map(String::valueOf).toList();
+        List<?> up = (List<?>) ((Map<?, ?>) r.get("stairs")).get("up");
+        StringBuilder grid = new StringBuilder("[");
+        List<int[]> floor = new ArrayList<>();
+        for (int y = 0; y < map.size(); y++) {
+            String row = map.get(y);
+            grid.append(y == 0 ? "" : ",").append('"').append(row.replaceAll("[^#]", ".")).append('"');
+            for (int x = 0; x < row.length(); x++) {
+                if (row.charAt(x) != '#') {
+                    floor.add(new int[] {x, y});
+                }
+            }
+        }
+        return new Level(map, grid.append(']').toString(), List.copyOf(floor), ((BigDecimal) up.get(0)).intValue(),
+                ((BigDecimal) up.get(1)).intValue());
+    }
+
+    static List<int[]> parsePath(TaskReply reply) {
         List<int[]> route = new ArrayList<>();
         for (Object cell : (List<?>) ((Map<?, ?>) Codec.tree(reply.result().result())).get("path")) {
             List<?> xy = (List<?>) cell;
             route.add(new int[] {((BigDecimal) xy.get(0)).intValue(), ((BigDecimal) xy.get(1)).intValue()});
         }
-        npc.route = route;
-        npc.step = 0;
+        return route;
     }
 
-    void say(Npc npc, TaskReply reply) {
-        lastLine = npc.name + ": " + ((Map<?, ?>) Codec.tree(reply.result().result())).get("dialogue");
-    }
-
-    /** The level as the pathfinder's grid: walls blocked, every other cell open. */
-    String gridJson() {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < map.size(); i++) {
-            b.append(i == 0 ? "" : ",").append('"').append(map.get(i).replaceAll("[^#]", ".")).append('"');
-        }
-        return b.append(']').toString();
-    }
-
-    /** A floor cell chosen by {@code k}, for an NPC to walk to. */
-    int[] floorCell(int k) {
-        List<int[]> floor = new ArrayList<>();
-        for (int y = 0; y < map.size(); y++) {
-            for (int x = 0; x < map.get(y).length(); x++) {
-                if (map.get(y).charAt(x) != '#') {
-                    floor.add(new int[] {x, y});
-                }
-            }
-        }
-        return floor.get(Math.floorMod(k * 7919, floor.size()));
+    static String parseLine(TaskReply reply) {
+        return String.valueOf(((Map<?, ?>) Codec.tree(reply.result().result())).get("dialogue"));
     }
 }
