@@ -55,7 +55,7 @@ public final class CoordinatorMain implements Callable<Integer> {
     @Option(names = "--max-open-per-gamer", description = "Queued plus running tasks allowed per gamer. Default: ${DEFAULT-VALUE}.")
     int maxOpenPerGamer = 256;
 
-    @Option(names = "--stats-interval", description = "Seconds between network stats lines. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stats-interval", description = "Seconds between network stats blocks, printed only when something changed. Default: ${DEFAULT-VALUE}.")
     long statsInterval = 10;
 
     @Option(names = "--quiet", description = "Print only warnings and errors.")
