@@ -55,10 +55,11 @@ final class SessionTally {
         String percent = local.isZero() ? "n/a" : BigDecimal.valueOf(saved.nanos() * 100.0 / local.nanos())
                 .setScale(1, RoundingMode.HALF_UP).toPlainString() + "% " + (saved.nanos() >= 0 ? "cheaper" : "dearer");
         b.append(String.format("   Avg cost per completed task: %s%n%n Savings vs local GPU (%s/hour), for the %d completed task(s):%n"
-                        + "   Their %.1f s of compute%s on a local GPU: %s%n   P2C2R cost: %s%n   You saved: %s (%s)%n",
-                Money.ofNanos(spent.nanos() / completed).format(9), localGpuPerHour.format(2), completed, computeMs / 1000,
-                cached > 0 ? " (" + cached + " served free from cache)" : "", local.format(6), spent.format(9),
-                saved.format(6), percent));
+                        + "   Their %s of compute%s on a local GPU: %s%n   P2C2R cost: %s%n   You saved: %s (%s)%n",
+                Money.ofNanos(spent.nanos() / completed).format(9), localGpuPerHour.format(2), completed,
+                computeMs < 1000 ? String.format("%.1f ms", computeMs) : String.format("%.1f s", computeMs / 1000),
+                cached > 0 ? " (" + cached + " served free from cache)" : "", local.format(9), spent.format(9),
+                saved.format(9), percent));
         return b.toString();
     }
 }
