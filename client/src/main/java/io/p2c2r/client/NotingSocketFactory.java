@@ -31,21 +31,25 @@ final class NotingSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port) {
-        throw new UnsupportedOperationException("the library asks for unconnected sockets only");
+        throw unconnectedOnly();
     }
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-        throw new UnsupportedOperationException("the library asks for unconnected sockets only");
+        throw unconnectedOnly();
     }
 
     @Override
     public Socket createSocket(InetAddress host, int port) {
-        throw new UnsupportedOperationException("the library asks for unconnected sockets only");
+        throw unconnectedOnly();
     }
 
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-        throw new UnsupportedOperationException("the library asks for unconnected sockets only");
+        throw unconnectedOnly();
+    }
+
+    private static UnsupportedOperationException unconnectedOnly() {
+        return new UnsupportedOperationException("the WebSocket library asks for unconnected sockets only");
     }
 }

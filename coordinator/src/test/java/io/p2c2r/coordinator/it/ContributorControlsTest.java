@@ -60,8 +60,17 @@ class ContributorControlsTest {
         }
     }
 
-    private static String path(int i) {
-        return "{\"width\":40,\"height\":40,\"start\":[" + (i % 40) + "," + (i / 40) + "],\"end\":[39,39]}";
+    /** Submits seconds of ray tracing and returns once it runs on {@code peerId}, so it is mid-way when the test acts. */
+    private static CompletableFuture<TaskReply> longTaskRunningOn(P2c2rClient gamer, String peerId) throws InterruptedException {
+        CountDownLatch runningThere = new CountDownLatch(1);
+        gamer.onProgress(a -> {
+            if (peerId.equals(a.peerId())) {
+                runningThere.countDown();
+            }
+        });
+        CompletableFuture<TaskReply> reply = gamer.submit(TaskType.RT_GLOBAL_ILLUMINATION, TaskType.RT_GLOBAL_ILLUMINATION.seedData());
+        assertTrue(runningThere.await(30, TimeUnit.SECONDS), "the task went to " + peerId);
+        return reply;
     }
 
     @Test
@@ -77,7 +86,7 @@ class ContributorControlsTest {
             P2c2rClient gamer = net.gamer("gamer_a");
             List<CompletableFuture<TaskReply>> replies = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                replies.add(gamer.submit("ai_pathfinding", path(i), null));
+                replies.add(gamer.submit("ai_pathfinding", TestNetwork.path(i), null));
             }
             for (CompletableFuture<TaskReply> f : replies) {
                 TaskReply r = f.get(60, TimeUnit.SECONDS);
@@ -92,7 +101,7 @@ class ContributorControlsTest {
             nightConsole.await("Resumed").get(30, TimeUnit.SECONDS);
             net.awaitLog("Peer peer_night takes 2 of 2 slots");
             day.close();
-            TaskReply r = gamer.submit("ai_pathfinding", path(99), null).get(60, TimeUnit.SECONDS);
+            TaskReply r = gamer.submit("ai_pathfinding", TestNetwork.path(99), null).get(60, TimeUnit.SECONDS);
             assertTrue(r.ok(), r.result().error());
             assertEquals("peer_night", r.result().peerId());
         }
@@ -102,17 +111,7 @@ class ContributorControlsTest {
     void peerClosedWithATaskRunning_handsItBack_andTheTaskCompletesElsewhere_billedOnce() throws Exception {
         try (TestNetwork net = new TestNetwork(dir)) {
             PeerNode leaving = net.peer("peer_leaving", 1);
-            P2c2rClient gamer = net.gamer("gamer_a");
-            CountDownLatch runningThere = new CountDownLatch(1);
-            gamer.onProgress(a -> {
-                if ("peer_leaving".equals(a.peerId())) {
-                    runningThere.countDown();
-                }
-            });
-            // Seconds of ray tracing, so that it is still running when the peer is asked to stop.
-            CompletableFuture<TaskReply> reply = gamer.submit(TaskType.RT_GLOBAL_ILLUMINATION,
-                    TaskType.RT_GLOBAL_ILLUMINATION.seedData());
-            assertTrue(runningThere.await(30, TimeUnit.SECONDS), "the task went to peer_leaving");
+            CompletableFuture<TaskReply> reply = longTaskRunningOn(net.gamer("gamer_a"), "peer_leaving");
             net.peer("peer_stays", 1);
             leaving.close();
             net.awaitLog("peer peer_leaving handed it back (peer stopping)");
@@ -153,16 +152,7 @@ class ContributorControlsTest {
             LogWatcher console = new LogWatcher();
             Controls whenQuiet = Controls.NONE.withPauseWhenBusy(50, cpu).withClock(Clock.systemUTC(), Duration.ofMillis(100));
             PeerNode owner = net.peer("peer_owner", 1, whenQuiet, console);
-            P2c2rClient gamer = net.gamer("gamer_a");
-            CountDownLatch runningThere = new CountDownLatch(1);
-            gamer.onProgress(a -> {
-                if ("peer_owner".equals(a.peerId())) {
-                    runningThere.countDown();
-                }
-            });
-            CompletableFuture<TaskReply> reply = gamer.submit(TaskType.RT_GLOBAL_ILLUMINATION,
-                    TaskType.RT_GLOBAL_ILLUMINATION.seedData());
-            assertTrue(runningThere.await(30, TimeUnit.SECONDS), "the task went to peer_owner");
+            CompletableFuture<TaskReply> reply = longTaskRunningOn(net.gamer("gamer_a"), "peer_owner");
             net.peer("peer_other", 1);
             cpu.busy.set(true);
             console.await("Paused: other programs use 90% of the CPU (limit 50%)").get(30, TimeUnit.SECONDS);
@@ -183,7 +173,7 @@ class ContributorControlsTest {
             LogWatcher console = new LogWatcher();
             PeerNode peer = net.peer("peer_status", 1, Controls.NONE, console);
             P2c2rClient gamer = net.gamer("gamer_a");
-            TaskReply r = gamer.submit("ai_pathfinding", path(5), null).get(60, TimeUnit.SECONDS);
+            TaskReply r = gamer.submit("ai_pathfinding", TestNetwork.path(5), null).get(60, TimeUnit.SECONDS);
             assertTrue(r.ok(), r.result().error());
             console.await("Earned:").get(30, TimeUnit.SECONDS);
             peer.close(); // the last write, synchronously

@@ -95,6 +95,11 @@ final class TestNetwork implements AutoCloseable {
         return node;
     }
 
+    /** A small pathfinding task, distinct for each {@code i} (so not a cache hit). */
+    static String path(int i) {
+        return "{\"width\":40,\"height\":40,\"start\":[" + (i % 40) + "," + (i / 40) + "],\"end\":[39,39]}";
+    }
+
     Path peerDir() {
         return dir.resolve("peers");
     }
