@@ -52,6 +52,7 @@ class DocSamplesTest {
             files.add(f);
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertTrue(javac != null, "compiling the docs' samples needs a JDK, not a JRE: java.home is " + System.getProperty("java.home"));
         StringWriter errors = new StringWriter();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(files);
