@@ -3,26 +3,5 @@
 # arguments given (e.g. --tasks 2000 --connections 1 --in-flight 1). Prints the bench's figures.
 #   PEERS=2 WORKERS=1 scripts/bench-network.sh --tasks 2000 --connections 4 --in-flight 8
 set -euo pipefail
-cd "$(dirname "$0")/.."
-[ -f gamer/target/gamer.jar ] || mvn -B -q -Dstyle.color=never package -DskipTests
-work=$(mktemp -d "${TMPDIR:-/tmp}/p2c2r-bench.XXXXXX")
-pids=()
-cleanup() {
-  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-java -jar coordinator/target/coordinator.jar --port 0 --host 127.0.0.1 --db "$work/bench.db" --quiet > "$work/cloud.log" 2>&1 &
-pids+=("$!")
-for _ in $(seq 600); do grep -q "Starting server on" "$work/cloud.log" 2>/dev/null && break; sleep 0.1; done
-port=$(sed -n 's/.*Starting server on [^:]*:\([0-9]*\).*/\1/p' "$work/cloud.log" | head -1)
-[ -n "$port" ] || { echo "bench: the coordinator did not start" >&2; cat "$work/cloud.log" >&2; exit 1; }
-for n in $(seq "${PEERS:-1}"); do
-  java -jar peer/target/peer.jar --cloud-ip 127.0.0.1 --cloud-port "$port" --peer-id "bench_peer_$n" \
-    --workers "${WORKERS:-$(nproc)}" --state-dir "$work/peer$n" --stats-interval 3600 > "$work/peer$n.log" 2>&1 &
-  pids+=("$!")
-done
-for n in $(seq "${PEERS:-1}"); do
-  for _ in $(seq 600); do grep -q "Registered as" "$work/peer$n.log" 2>/dev/null && break; sleep 0.1; done
-done
+source "$(dirname "$0")/local-network.sh"
 java -jar gamer/target/gamer.jar --cloud-ip 127.0.0.1 --cloud-port "$port" --gamer-id bench_gamer --state-dir "$work/gamer" bench "$@"

@@ -19,7 +19,8 @@ if [ "$need_build" = 0 ] && [ -n "$(find "$root" -name '*.java' -newer "${jars[0
 fi
 if [ "$need_build" = 1 ]; then
   echo "== Building the three programs (mvn package, tests skipped; run 'mvn -B verify' for the tests)"
-  mvn -B -q -Dstyle.color=never package -DskipTests
+  # Debian's Maven 3.8 prints bare colour resets (ESC[0m) even in batch mode; strip them and the empty lines.
+  mvn -B -q -Dstyle.color=never package -DskipTests 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d'
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/p2c2r-demo.XXXXXX")

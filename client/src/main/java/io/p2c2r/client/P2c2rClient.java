@@ -20,9 +20,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.java_websocket.client.WebSocketClient;
@@ -31,22 +34,75 @@ import org.java_websocket.handshake.ServerHandshake;
 
 /**
  * A gamer's connection to a coordinator, small enough to embed in a Java game: {@link #connect} registers,
- * {@link #submit} returns a future of the answer. Thread-safe; futures complete on the socket thread, so
- * callers should not block inside their callbacks. Every future completes: with the answer, with a
+ * {@link #submit} returns a future of the answer. See docs/CLIENT.md.
+ *
+ * <p>Thread-safe: any thread may submit, and many tasks may be in flight on one client. Futures and the
+ * {@link #onProgress progress listener} complete on the client's socket thread (a timeout completes on a JDK timer
+ * thread), so callbacks must be short and must never block; a game loop should hand results to its own thread, for
+ * example through a queue it drains each frame. Every future completes: with the answer, with a
  * {@link P2c2rException} if the connection drops, or after the task's timeout plus a grace period.
  */
 public final class P2c2rClient implements AutoCloseable {
-    /** Where and who to connect as. {@code gamerId} null means the saved default id. */
+    /** Error code: nothing listens at the address, or the host is unknown. */
+    public static final String UNREACHABLE = "unreachable";
+    /** Error code: no answer to the connection or to the registration within the connect timeout. */
+    public static final String CONNECT_TIMEOUT = "connect_timeout";
+    /** Error code: any other reason the connection or registration failed. */
+    public static final String CONNECT_FAILED = "connect_failed";
+    /** Error code: the connection is gone; the task's outcome is unknown to this client. */
+    public static final String DISCONNECTED = "disconnected";
+
+    /**
+     * Where and who to connect as. {@code gamerId} null means the id saved in {@code identities} (created on first
+     * use); {@code identities} keeps the secret token the coordinator issues, so that spending follows the id;
+     * {@code connectTimeout} bounds the connection and the registration, each. Immutable.
+     *
+     * @param cloud          the coordinator, e.g. {@code ws://p2c2r.example.com:8765/}
+     * @param gamerId        the id to register as, or null for the saved default id
+     * @param identities     where the id and its token are kept
+     * @param connectTimeout how long to wait for the connection, and then for the registration; positive
+     */
     public record Options(URI cloud, String gamerId, IdentityStore identities, Duration connectTimeout) {
+        /**
+         * Checks that {@code cloud} and {@code identities} are given and the timeout is positive.
+         *
+         * @param cloud          the coordinator
+         * @param gamerId        the id, or null
+         * @param identities     where the id and token are kept
+         * @param connectTimeout positive
+         */
+        public Options {
+            Objects.requireNonNull(cloud, "cloud");
+            Objects.requireNonNull(identities, "identities");
+            if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
+                throw new IllegalArgumentException("connectTimeout " + connectTimeout + " must be positive");
+            }
+        }
+
+        /**
+         * {@code cloud} as the saved default gamer, identities in {@link IdentityStore#defaultDir()}, 10 s timeout.
+         *
+         * @param cloud the coordinator's address
+         * @return the options
+         */
+        public static Options of(URI cloud) {
+            return new Options(cloud, null, new IdentityStore(IdentityStore.defaultDir()), Duration.ofSeconds(10));
+        }
     }
 
     private static final long GRACE_MS = 10_000;
     private static final long DEFAULT_TIMEOUT_MS = 300_000;
+    private static final long CLOSE_WAIT_MS = 2_000;
     static final int MAX_FRAME_BYTES = 32 << 20;
 
     private final Socket socket;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextRequest = new AtomicLong();
+    /**
+     * Request ids are this client's random prefix and a counter, so that two clients of one gamer id (a game and
+     * its restart, two connections) never reuse an id: the coordinator treats a repeated id as the same request.
+     */
+    private final String requestPrefix = Long.toString(new java.security.SecureRandom().nextLong() >>> 1, 36);
     private final CompletableFuture<Registered> registered = new CompletableFuture<>();
     private volatile Consumer<TaskAccepted> progress = a -> { };
     private volatile Consumer<TaskCorrected> corrections = c -> { };
@@ -58,29 +114,44 @@ public final class P2c2rClient implements AutoCloseable {
         this.socket = new Socket(cloud);
     }
 
-    /** Connects, registers (creating the identity and saving its token on first use) and completes when accepted. */
+    /**
+     * Connects and registers (creating the identity and saving its token on first use). The future completes with
+     * the client once the coordinator accepted the registration, or exceptionally with a {@link P2c2rException}
+     * whose code is {@link #UNREACHABLE}, {@link #CONNECT_TIMEOUT}, {@link #CONNECT_FAILED} or the coordinator's
+     * own (such as {@code auth_failed}) and whose message says what happened. Never blocks the caller.
+     *
+     * @param options where and as whom to connect
+     * @return the connected, registered client, when it is
+     */
     public static CompletableFuture<P2c2rClient> connect(Options options) {
         String id = options.gamerId() != null ? options.gamerId() : options.identities().defaultId("gamer");
         P2c2rClient client = new P2c2rClient(options.cloud());
         CompletableFuture<P2c2rClient> result = new CompletableFuture<>();
         Thread connector = new Thread(() -> {
             try {
-                if (!client.socket.connectBlocking(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new P2c2rException("connect_failed", "cannot connect to " + options.cloud() + ": "
-                            + client.socket.problem);
+                long ms = options.connectTimeout().toMillis();
+                if (!client.socket.connectBlocking(ms, TimeUnit.MILLISECONDS)) {
+                    throw client.socket.whyNotConnected(options.connectTimeout());
                 }
                 String token = options.identities().token("gamer", id).orElse(null);
                 client.socket.send(Codec.encode(new RegisterGamer(id, token)));
-                Registered r = client.registered.get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                Registered r = client.registered.get(ms, TimeUnit.MILLISECONDS);
                 if (token == null || !token.equals(r.token())) {
                     options.identities().saveToken("gamer", id, r.token());
                 }
                 result.complete(client);
+            } catch (TimeoutException e) {
+                client.socket.close();
+                result.completeExceptionally(new P2c2rException(CONNECT_TIMEOUT, "connected to " + options.cloud()
+                        + " but it did not answer register_gamer within " + options.connectTimeout().toSeconds() + " s"));
             } catch (Exception e) {
-                client.close();
+                client.socket.close(); // not close(): a failed connection has nothing to wait for
                 Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                if (cause instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 result.completeExceptionally(cause instanceof P2c2rException ? cause
-                        : new P2c2rException("connect_failed", "cannot register with " + options.cloud() + ": " + cause, cause));
+                        : new P2c2rException(CONNECT_FAILED, "cannot register with " + options.cloud() + ": " + cause, cause));
             }
         }, "p2c2r-client-connect");
         connector.setDaemon(true);
@@ -88,13 +159,23 @@ public final class P2c2rClient implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The coordinator's {@code registered} reply (id, rates, total spent), or null before it arrived. Any thread.
+     *
+     * @return the registration, or null
+     */
     public Registered registration() {
         return registered.getNow(null);
     }
 
-    /** Called for each {@code task_accepted} (queued, running on a peer): progress for long tasks. */
+    /**
+     * Sets the listener for each {@code task_accepted} (queued, or running on a peer): progress for long tasks.
+     * Replaces the previous listener. It runs on the socket thread: keep it short.
+     *
+     * @param listener called with each progress message
+     */
     public void onProgress(Consumer<TaskAccepted> listener) {
-        this.progress = listener;
+        this.progress = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -106,14 +187,28 @@ public final class P2c2rClient implements AutoCloseable {
         this.corrections = listener;
     }
 
+    /**
+     * As {@link #submit(String, String, Duration)} with the coordinator's default timeout.
+     *
+     * @param type     the task type
+     * @param dataJson the task data, a JSON object
+     * @return the answer, when it comes
+     */
     public CompletableFuture<TaskReply> submit(TaskType type, String dataJson) {
         return submit(type.wireName(), dataJson, null);
     }
 
     /**
-     * Submits {@code dataJson} as task {@code type}. {@code timeout} (null: the coordinator's default) bounds the
-     * whole wait, queueing included. The data is checked to be a JSON object here; the coordinator checks the rest.
-     * The answer comes with the first result; its {@code verification} says how far it was checked.
+     * Submits {@code dataJson} as task {@code type} and returns at once. {@code timeout} (null: the coordinator's
+     * default, 5 minutes) bounds the whole wait, queueing included. The data is checked to be a JSON object here;
+     * the coordinator checks the rest, and a refusal arrives as a {@link TaskReply} that is not {@link TaskReply#ok()}.
+     * The future fails with a {@link P2c2rException} only when the answer cannot arrive: the data is not JSON, the
+     * connection is closed or drops ({@link #DISCONNECTED}), or no answer came within the timeout plus 10 s.
+     *
+     * @param type     the task type's wire name, e.g. {@code ai_pathfinding}
+     * @param dataJson the task data, a JSON object (docs/TASKS.md)
+     * @param timeout  the whole wait, queueing included, or null for the coordinator's default
+     * @return the answer, when it comes
      */
     public CompletableFuture<TaskReply> submit(String type, String dataJson, Duration timeout) {
         return submit(type, dataJson, timeout, false);
@@ -126,7 +221,7 @@ public final class P2c2rClient implements AutoCloseable {
      */
     public CompletableFuture<TaskReply> submit(String type, String dataJson, Duration timeout, boolean waitForAgreement) {
         SubmitTask message;
-        String requestId = "r" + nextRequest.incrementAndGet();
+        String requestId = "r" + requestPrefix + "-" + nextRequest.incrementAndGet();
         try {
             message = new SubmitTask(requestId, new TaskSpec(type, Codec.raw(dataJson)), timeout == null ? null : timeout.toMillis(),
                     waitForAgreement ? SubmitTask.VERIFY_WAIT : null);
@@ -138,7 +233,7 @@ public final class P2c2rClient implements AutoCloseable {
 
     /** Asks for the current answer of an earlier task of this gamer (for instance its correction, after a reconnect). */
     public CompletableFuture<TaskReply> fetch(String taskId) {
-        String requestId = "g" + nextRequest.incrementAndGet();
+        String requestId = "g" + requestPrefix + "-" + nextRequest.incrementAndGet();
         GetTask message;
         try {
             message = new GetTask(requestId, taskId);
@@ -151,7 +246,7 @@ public final class P2c2rClient implements AutoCloseable {
     private CompletableFuture<TaskReply> send(String requestId, io.p2c2r.common.protocol.ClientMessage message, long timeoutMs) {
         CompletableFuture<TaskReply> future = new CompletableFuture<>();
         if (!socket.isOpen()) {
-            future.completeExceptionally(new P2c2rException("disconnected", "not connected: " + socket.problem));
+            future.completeExceptionally(new P2c2rException(DISCONNECTED, "not connected: " + socket.problem));
             return future;
         }
         pending.put(requestId, new Pending(future, System.nanoTime()));
@@ -160,23 +255,44 @@ public final class P2c2rClient implements AutoCloseable {
         try {
             socket.send(Codec.encode(message));
         } catch (RuntimeException e) {
-            future.completeExceptionally(new P2c2rException("disconnected", "send failed: " + e));
+            future.completeExceptionally(new P2c2rException(DISCONNECTED, "send failed: " + e));
         }
         return future;
     }
 
-    /** Requests not yet answered. */
+    /**
+     * Requests not yet answered. Any thread.
+     *
+     * @return how many submissions wait for their answer
+     */
     public int inFlight() {
         return pending.size();
     }
 
+    /**
+     * True while the connection is open. Any thread.
+     *
+     * @return whether the connection is open
+     */
     public boolean isOpen() {
         return socket.isOpen();
     }
 
+    /**
+     * Closes the connection; tasks still open fail with {@link #DISCONNECTED} (a task already running on a peer still
+     * finishes there, is billed and cached, so submitting it again later is free). Waits up to 2 s for the
+     * coordinator to acknowledge, except on the socket thread, where it never waits. Idempotent.
+     */
     @Override
     public void close() {
         socket.close();
+        if (Thread.currentThread() != socket.thread) {
+            try {
+                socket.closed.await(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void onMessage(ServerMessage m) {
@@ -203,7 +319,7 @@ public final class P2c2rClient implements AutoCloseable {
     }
 
     private void failAll(String why) {
-        P2c2rException ex = new P2c2rException("disconnected", why);
+        P2c2rException ex = new P2c2rException(DISCONNECTED, why);
         registered.completeExceptionally(ex);
         for (String id : pending.keySet()) {
             Pending p = pending.remove(id);
@@ -215,16 +331,31 @@ public final class P2c2rClient implements AutoCloseable {
 
     /** The WebSocket underneath; its thread only decodes and completes futures. */
     private final class Socket extends WebSocketClient {
+        final CountDownLatch closed = new CountDownLatch(1);
         volatile String problem = "not connected yet";
+        volatile Thread thread;
+        private volatile Exception error;
+        private volatile Integer closeCode;
+        private volatile String closeReason;
+        /** Notes whether TCP connected: the library drops its socket on a handshake timeout. */
+        private final NotingSocketFactory tcp = new NotingSocketFactory();
 
         Socket(URI uri) {
             super(uri, new Draft_6455(Collections.emptyList(), MAX_FRAME_BYTES));
             setConnectionLostTimeout(30);
             setTcpNoDelay(true);
+            if ("ws".equals(uri.getScheme())) {
+                setSocketFactory(tcp); // wss keeps the library's TLS sockets
+            }
+        }
+
+        P2c2rException whyNotConnected(Duration timeout) {
+            return ConnectFailure.explain(uri, timeout, error, closeCode, closeReason, tcp.connected());
         }
 
         @Override
         public void onOpen(ServerHandshake handshake) {
+            thread = Thread.currentThread();
             problem = "";
         }
 
@@ -244,14 +375,19 @@ public final class P2c2rClient implements AutoCloseable {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
+            closeCode = code;
+            closeReason = reason;
             problem = "connection closed (code " + code + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")";
             failAll(problem);
+            closed.countDown();
         }
 
         @Override
         public void onError(Exception ex) {
+            if (error == null) {
+                error = ex;
+            }
             problem = ex.toString();
         }
     }
-
 }

@@ -4,6 +4,7 @@ import io.p2c2r.coordinator.core.Clock;
 import io.p2c2r.coordinator.core.EventLoop;
 import io.p2c2r.coordinator.core.Hub;
 import io.p2c2r.coordinator.core.Stats;
+import io.p2c2r.coordinator.core.StatsReporter;
 import io.p2c2r.coordinator.net.CoordinatorServer;
 import io.p2c2r.coordinator.store.Snapshot;
 import io.p2c2r.coordinator.store.Store;
@@ -59,7 +60,7 @@ public final class Coordinator implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + cause, cause);
         }
         loop.every(200, hub::tick);
-        loop.every(config.statsInterval().toMillis(), () -> console.block(hub.stats().render()));
+        loop.every(config.statsInterval().toMillis(), new StatsReporter(hub::stats, console::block));
         loop.every(60_000, hub::purgeCache);
         loop.every(60_000, hub::grantDue);
         loop.execute(hub::purgeCache);

@@ -83,7 +83,7 @@ public final class CoordinatorMain implements Callable<Integer> {
             + "behind a TCP tunnel such as ngrok, where every peer appears at the tunnel's address.")
     boolean sameHostQuorum;
 
-    @Option(names = "--stats-interval", description = "Seconds between network stats lines. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stats-interval", description = "Seconds between network stats blocks, printed only when something changed. Default: ${DEFAULT-VALUE}.")
     long statsInterval = 10;
 
     @Option(names = "--quiet", description = "Print only warnings and errors.")

@@ -1,6 +1,5 @@
 package io.p2c2r.gamer;
 
-import io.p2c2r.common.P2c2rException;
 import io.p2c2r.common.Version;
 import io.p2c2r.common.money.Money;
 import io.p2c2r.client.P2c2rClient;
@@ -10,11 +9,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code java -jar gamer.jar}: rent compute for game work, interactively or from scripts. */
@@ -35,11 +34,16 @@ public final class GamerMain implements Callable<Integer> {
     @Option(names = "--auto", description = "Run the auto demo (all nine tasks) and exit.")
     boolean auto;
 
-    @Option(names = "--local-gpu-rate", description = "What a local GPU costs per hour of session, in USD, for the savings line. Default: ${DEFAULT-VALUE}.")
-    String localGpuRate = "2.00";
+    @Option(names = "--local-gpu-rate", defaultValue = "2.00", description = "What a local GPU costs per hour of "
+            + "compute, in USD, for the savings line. Default: ${DEFAULT-VALUE}.")
+    String localGpuRate;
 
-    @Option(names = "--output-dir", description = "Where images and large results are saved. Default: ${DEFAULT-VALUE}.")
-    Path outputDir = Path.of("p2c2r-output");
+    @Option(names = "--output-dir", scope = ScopeType.INHERIT, defaultValue = "p2c2r-output",
+            description = "Where images and large results are saved, named by task type and task. Default: ${DEFAULT-VALUE}.")
+    Path outputDir;
+
+    @Option(names = "--json", description = "Print each result's full JSON instead of a short summary.")
+    boolean json;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new GamerMain()).execute(args));
@@ -66,7 +70,7 @@ public final class GamerMain implements Callable<Integer> {
         out.println("==================================================");
         out.println(" Connecting to cloud at " + options.cloud() + "...");
         out.flush();
-        try (P2c2rClient client = connectOrReport(options, err)) {
+        try (P2c2rClient client = connection.connect(options, err)) {
             if (client == null) {
                 return 3;
             }
@@ -74,30 +78,26 @@ public final class GamerMain implements Callable<Integer> {
             out.println("✅ Connected! Registered as: " + reg.id() + "\n Price: " + Money.parseUsd(reg.gamerRateUsdPerHour()).format(4)
                     + " per compute-hour (peers earn " + Money.parseUsd(reg.peerRateUsdPerHour()).format(2) + ", fee "
                     + reg.feePercent() + "%)");
-            DemoSession session = new DemoSession(client, out, new ResultPrinter(outputDir), gpu);
+            DemoSession session = new DemoSession(client, out, new ResultPrinter(new OutputFiles(outputDir), json), gpu);
+            // Ctrl-C ends the JVM wherever it is (at the menu, mid-task): the summary still prints, once.
+            Thread summaryOnExit = new Thread(session::summary, "p2c2r-gamer-summary");
+            Runtime.getRuntime().addShutdownHook(summaryOnExit);
             boolean ok = true;
             if (auto) {
                 ok = session.runAll();
             } else {
                 session.menu(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             }
+            try {
+                Runtime.getRuntime().removeShutdownHook(summaryOnExit);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook prints it.
+            }
             session.summary();
             return ok ? 0 : 1;
         } catch (java.io.IOException e) {
             err.println("gamer: cannot read the console: " + e.getMessage());
             return 2;
-        }
-    }
-
-    /** Connects and registers; on failure prints one line and returns null. */
-    static P2c2rClient connectOrReport(P2c2rClient.Options options, PrintWriter err) throws InterruptedException {
-        try {
-            return P2c2rClient.connect(options).get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            err.println("gamer: " + (c instanceof P2c2rException p ? p.getMessage() : c.toString()));
-            err.flush();
-            return null;
         }
     }
 

@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gamer.jar bench}: many concurrent submissions over several connections; throughput and latency. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = GamerMain.VersionInfo.class,
         description = "Submits --tasks tasks over --connections connections with at most --in-flight unanswered " +
                 "per connection, then prints throughput and client-side latency percentiles. In --data, {i} " +
-                "is replaced by the task's index ({i%N}: modulo N, {i/N}: divided by N) so that tasks are " +
+                "is replaced by the task's index ({i%%N}: modulo N, {i/N}: divided by N) so that tasks are " +
                 "distinct work rather than cache hits.")
 final class LoadBenchCommand implements Callable<Integer> {
     static final String DEFAULT_DATA = "{\"width\":128,\"height\":128,\"start\":[{i%128},{i/128}],\"end\":[127,127],"
@@ -62,7 +62,7 @@ final class LoadBenchCommand implements Callable<Integer> {
         List<P2c2rClient> clients = new ArrayList<>();
         try {
             for (int c = 0; c < connections; c++) {
-                P2c2rClient client = GamerMain.connectOrReport(parent.connection.toClientOptions(), err);
+                P2c2rClient client = parent.connection.connect(parent.connection.toClientOptions(), err);
                 if (client == null) {
                     return 3;
                 }

@@ -2,11 +2,7 @@ package io.p2c2r.gamer;
 
 import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.protocol.RawJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -14,69 +10,87 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a result into something a person can read: images (base64 PNG fields) are saved to files and
- * replaced by their path, long arrays and strings are abbreviated, and a large result is saved whole as
- * JSON beside them. Not thread-safe; one per console.
+ * Turns a result into something a person can read. Images (base64 PNG fields, including procedural previews) are
+ * saved to files and replaced by their path, and a large result is saved whole as JSON beside them. Then either a
+ * short summary per task type ({@link ResultSummary}) or, on request, the full JSON. Not thread-safe; one per console.
  */
 final class ResultPrinter {
-    private static final int MAX_LIST = 12;
-    private static final int MAX_STRING = 160;
-    private static final int SAVE_JSON_OVER = 4096;
-    private final Path outputDir;
+    static final int SAVE_JSON_OVER = 4096;
+    private static final String PNG_MAGIC = "iVBORw0KGgo";
 
-    ResultPrinter(Path outputDir) {
-        this.outputDir = outputDir;
+    /** One image found in a result: which field it came from and where it was saved. */
+    record Image(String part, OutputFiles.Saved saved) {
     }
 
-    String render(String taskId, RawJson result) {
-        try {
-            Object shown = summarise(taskId, "", Codec.tree(result));
-            String text = Codec.pretty(shown);
-            if (result.text().length() > SAVE_JSON_OVER) {
-                Path file = save(taskId + ".json", result.text().getBytes(StandardCharsets.UTF_8));
-                text += "\n  (full result saved to " + file + ")";
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save output under " + outputDir, e);
+    /** A result with its images saved: the tree with paths in their place, the images, and the saved JSON if any. */
+    record Prepared(Object tree, List<Image> images, OutputFiles.Saved json) {
+    }
+
+    private final OutputFiles files;
+    private final boolean fullJson;
+
+    ResultPrinter(OutputFiles files, boolean fullJson) {
+        this.files = files;
+        this.fullJson = fullJson;
+    }
+
+    /** Saves the result's images (and the whole result if large) and returns what to print. */
+    String render(String type, String taskId, RawJson result) {
+        Prepared p = prepare(type, taskId, result);
+        return fullJson ? full(p) : summary(type, p);
+    }
+
+    /** The full result as indented JSON, nothing abbreviated, images replaced by their file. */
+    String full(String type, String taskId, RawJson result) {
+        return full(prepare(type, taskId, result));
+    }
+
+    Prepared prepare(String type, String taskId, RawJson result) {
+        List<Image> images = new ArrayList<>();
+        Object tree = extract(type, taskId, "", Codec.tree(result), images);
+        OutputFiles.Saved json = result.text().length() > SAVE_JSON_OVER
+                ? files.save(type, taskId, null, "json", result.text().getBytes(StandardCharsets.UTF_8)) : null;
+        return new Prepared(tree, images, json);
+    }
+
+    private static String full(Prepared p) {
+        return Codec.pretty(p.tree()) + (p.json() == null ? "" : "\n  (the result as received: " + p.json().describe() + ")");
+    }
+
+    private static String summary(String type, Prepared p) {
+        StringBuilder out = new StringBuilder(ResultSummary.of(type, p.tree()));
+        for (Image i : p.images()) {
+            out.append("\n  ").append(i.part().isEmpty() ? "image" : i.part().replace('_', ' ')).append(": ").append(i.saved().describe());
         }
+        if (p.json() != null) {
+            out.append("\n  full result: ").append(p.json().describe());
+        }
+        return out.toString();
     }
 
-    private Object summarise(String taskId, String name, Object value) throws IOException {
+    /** Replaces every base64 PNG in the tree by "saved to PATH", saving it as {@code <type>-<task>[-<field>].png}. */
+    private Object extract(String type, String taskId, String path, Object value, List<Image> images) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
-                out.put(key, summarise(taskId, name.isEmpty() ? key : name + "_" + key, e.getValue()));
+                String part = key.equals("png") || key.equals("png_base64") ? path : path.isEmpty() ? key : path + "_" + key;
+                out.put(key, extract(type, taskId, part, e.getValue(), images));
             }
             return out;
         }
         if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
-            boolean rowsOfText = list.stream().allMatch(o -> o instanceof String s && s.length() <= 128) && list.size() <= 64;
-            int limit = rowsOfText ? list.size() : Math.min(list.size(), MAX_LIST);
-            for (int i = 0; i < limit; i++) {
-                out.add(summarise(taskId, name + "_" + i, list.get(i)));
-            }
-            if (limit < list.size()) {
-                out.add("... " + (list.size() - limit) + " more");
+            List<Object> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(extract(type, taskId, path.isEmpty() ? String.valueOf(i) : path + "_" + i, list.get(i), images));
             }
             return out;
         }
-        if (value instanceof String s && s.length() > MAX_STRING) {
-            if (s.startsWith("iVBORw0KGgo")) {
-                Path file = save(taskId + "_" + name.replace("_base64", "") + ".png", Base64.getDecoder().decode(s));
-                return "image saved to " + file;
-            }
-            return s.substring(0, MAX_STRING) + "... (" + s.length() + " characters)";
+        if (value instanceof String s && s.length() > 64 && s.startsWith(PNG_MAGIC)) {
+            OutputFiles.Saved saved = files.save(type, taskId, path, "png", Base64.getDecoder().decode(s));
+            images.add(new Image(path, saved));
+            return "saved to " + saved.path();
         }
         return value;
-    }
-
-    private Path save(String fileName, byte[] bytes) throws IOException {
-        Files.createDirectories(outputDir);
-        Path file = outputDir.resolve(fileName.replaceAll("[^A-Za-z0-9_.-]", "_"));
-        Files.write(file, bytes);
-        return file;
     }
 }

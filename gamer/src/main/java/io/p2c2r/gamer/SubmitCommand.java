@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gamer.jar submit TYPE --data JSON}: one task, its reply printed as JSON; for scripts and CI. */
-@Command(name = "submit", mixinStandardHelpOptions = true,
+@Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = GamerMain.VersionInfo.class,
         description = "Submits one task and prints the coordinator's task_result message as JSON on one line. " +
+                "Images in the result are also saved under --output-dir (their files are named on stderr). " +
                 "Exit codes: 0 completed, 1 the task failed (the JSON says why), 2 usage, 3 connection " +
                 "problem.")
 final class SubmitCommand implements Callable<Integer> {
@@ -59,18 +60,24 @@ final class SubmitCommand implements Callable<Integer> {
             err.println("submit: " + e.getMessage());
             return 2;
         }
-        try (P2c2rClient client = GamerMain.connectOrReport(options, err)) {
+        try (P2c2rClient client = parent.connection.connect(options, err)) {
             if (client == null) {
                 return 3;
             }
             TaskReply reply = client.submit(type, json, timeoutMs == null ? null : Duration.ofMillis(timeoutMs)).get();
             out.println(Codec.encode(reply.result()));
             out.flush();
+            if (reply.ok()) {
+                var saved = new ResultPrinter(new OutputFiles(parent.outputDir), false).prepare(type, reply.result().taskId(),
+                        reply.result().result());
+                saved.images().forEach(i -> err.println("submit: image saved to " + i.saved().path()));
+                err.flush();
+            }
             return reply.ok() ? 0 : 1;
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             err.println("submit: " + (c instanceof P2c2rException p ? p.code() + ": " + p.getMessage() : c.toString()));
-            return c instanceof P2c2rException p && "disconnected".equals(p.code()) ? 3 : 2;
+            return c instanceof P2c2rException p && P2c2rClient.DISCONNECTED.equals(p.code()) ? 3 : 2;
         }
     }
 }

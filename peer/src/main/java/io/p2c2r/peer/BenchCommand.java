@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code peer.jar bench}: how fast this host runs each algorithm on standard inputs. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = PeerMain.VersionInfo.class,
         description = "Runs each available algorithm on its standard inputs (the demo's example first, then " +
                 "larger ones) and prints the median time of several runs, the work units each result counts and the " +
                 "time per unit. Nothing is sent anywhere.")

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
@@ -19,12 +20,13 @@ import org.java_websocket.handshake.ServerHandshake;
 final class PeerConnection extends WebSocketClient {
     static final int MAX_FRAME_BYTES = 16 << 20;
 
-    private final Consumer<ServerMessage> onMessage;
+    private final BiConsumer<PeerConnection, ServerMessage> onMessage;
     private final Consumer<String> onProblem;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile String closeReason = "";
 
-    PeerConnection(URI uri, Consumer<ServerMessage> onMessage, Consumer<String> onProblem) {
+    /** {@code onMessage} receives this connection with each message, so replies go back the way the task came. */
+    PeerConnection(URI uri, BiConsumer<PeerConnection, ServerMessage> onMessage, Consumer<String> onProblem) {
         super(uri, new Draft_6455(Collections.emptyList(), MAX_FRAME_BYTES));
         this.onMessage = onMessage;
         this.onProblem = onProblem;
@@ -40,6 +42,19 @@ final class PeerConnection extends WebSocketClient {
         return closeReason;
     }
 
+    /** Sends if the connection is open; false if it is not (or closed while sending). Thread-safe. */
+    boolean trySend(String text) {
+        try {
+            if (isOpen()) {
+                send(text);
+                return true;
+            }
+        } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+            // Closed between the check and the send: the coordinator reassigns what this connection held.
+        }
+        return false;
+    }
+
     @Override
     public void onOpen(ServerHandshake handshake) {
         // Registration is sent by the node once connectBlocking returns.
@@ -48,7 +63,7 @@ final class PeerConnection extends WebSocketClient {
     @Override
     public void onMessage(String text) {
         try {
-            onMessage.accept(Codec.decodeServer(text));
+            onMessage.accept(this, Codec.decodeServer(text));
         } catch (ProtocolException e) {
             onProblem.accept("coordinator sent a message this peer cannot read: " + e.getMessage());
         }

@@ -2,10 +2,14 @@ package io.p2c2r.peer;
 
 import io.p2c2r.common.Version;
 import io.p2c2r.common.identity.IdentityStore;
+import io.p2c2r.common.protocol.Capabilities;
 import io.p2c2r.executors.ExecutorRegistry;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.PoolContext;
 import io.p2c2r.executors.bench.BenchRunner;
+import io.p2c2r.peer.controls.Controls;
+import io.p2c2r.peer.controls.ProcCpuSampler;
+import io.p2c2r.peer.controls.Schedule;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,12 +27,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code java -jar peer.jar}: lend this machine to the network and earn, until Ctrl-C. */
 @Command(name = "peer", mixinStandardHelpOptions = true, versionProvider = PeerMain.VersionInfo.class, sortOptions = false,
-        subcommands = BenchCommand.class,
+        subcommands = {BenchCommand.class, StatusCommand.class},
         description = "A P2C2R contributor node. Connects to a coordinator, runs the nine built-in game " +
                 "algorithms on validated, size-limited inputs (never arbitrary code), and earns for each " +
                 "completed task. Its id and secret token are kept in the state folder, so earnings follow " +
-                "it across restarts. Reconnects with backoff if the coordinator goes away. Stop with " +
-                "Ctrl-C.")
+                "it across restarts. Reconnects with backoff if the coordinator goes away. It can be held to " +
+                "a share of the CPU, a schedule, and pause while the machine is busy; 'peer.jar status' " +
+                "shows what it is doing. Stop with Ctrl-C: running tasks are handed back to the coordinator.")
 public final class PeerMain implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,6 +59,22 @@ public final class PeerMain implements Callable<Integer> {
     @Option(names = "--report-bench", description = "Bench each algorithm once at start and report the figures when registering.")
     boolean reportBench;
 
+    @Option(names = "--max-cpu-percent", paramLabel = "PERCENT", description = "Use at most this share of all cores for "
+            + "compute (1-100): that many threads, and below one core a duty cycle. Default: no cap.")
+    Integer maxCpuPercent;
+
+    @Option(names = "--schedule", paramLabel = "RANGES", description = "Work only in these local-time ranges, e.g. "
+            + "22:00-08:00 or 09:00-12:00,14:00-17:00 (a range may cross midnight). Default: always.")
+    String schedule;
+
+    @Option(names = "--pause-when-busy", paramLabel = "PERCENT", description = "Pause while other programs use more than "
+            + "this share of all CPUs (1-100; read from /proc/stat, Linux only). Default: never.")
+    Integer pauseWhenBusy;
+
+    @Option(names = "--low-priority", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Compute threads at low priority (Java MIN_PRIORITY; nice 19 on Linux). Default: on.")
+    boolean lowPriority;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new PeerMain()).execute(args));
     }
@@ -66,30 +87,62 @@ public final class PeerMain implements Callable<Integer> {
             return 2;
         }
         PeerNode.Config config;
+        Controls controls;
         try {
+            controls = controls(out);
             URI uri = new URI("ws", null, cloudIp, cloudPort, "/", null, null);
             config = new PeerNode.Config(uri, peerId, new IdentityStore(stateDir != null ? stateDir : IdentityStore.defaultDir()),
                     workers, Duration.ofSeconds(10), Duration.ofSeconds(statsInterval), Duration.ofSeconds(30),
-                    reportBench ? quickBench(out) : Map.of());
+                    reportBench ? quickBench(out) : Map.of(), controls);
         } catch (IllegalArgumentException | java.net.URISyntaxException e) {
             spec.commandLine().getErr().println("peer: " + e.getMessage());
             return 2;
         }
         out.println(" P2C2R PEER NODE " + Version.get());
         out.println("==================================================");
-        out.println(" Algorithms: " + ExecutorRegistry.builtIn().versions().keySet() + ", " + workers + " worker(s)");
+        out.println(" Algorithms: " + ExecutorRegistry.builtIn().versions().keySet());
         out.flush();
         PeerNode node = PeerNode.start(config, out);
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.println(" CPU: " + node.cpuCap().describe(cores) + (node.cpuCap().slots() < workers
+                ? " (--workers " + workers + " lowered to fit the cap)" : ""));
+        out.println(" Priority: " + node.lowPriority().describe());
+        out.println(" Schedule: " + (schedule == null ? "always" : controls.schedule() + " local time")
+                + " | Pause when busy: " + (pauseWhenBusy == null ? "off" : "above " + pauseWhenBusy + "% by other programs"));
+        out.println(" Status file: " + node.statusFile() + " (java -jar peer.jar status)");
+        out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println(" Stopping: finishing running tasks...");
-            out.print(node.stats().render());
+            out.println(" Stopping: handing running tasks back to the coordinator...");
             out.flush();
             node.close();
+            out.print(node.stats().render());
+            out.flush();
         }, "p2c2r-peer-shutdown"));
         while (!node.awaitStopped(1, TimeUnit.HOURS)) {
             // Runs until Ctrl-C (the hook closes the node) or the coordinator refuses this identity.
         }
         return node.refused() ? 3 : 0;
+    }
+
+    private Controls controls(PrintWriter out) {
+        Controls c = Controls.NONE.withLowPriority(lowPriority).withMaxCpuPercent(maxCpuPercent);
+        if (schedule != null) {
+            c = c.withSchedule(Schedule.parse(schedule));
+        }
+        if (pauseWhenBusy != null) {
+            ProcCpuSampler sampler = new ProcCpuSampler();
+            if (sampler.available()) {
+                c = c.withPauseWhenBusy(pauseWhenBusy, sampler);
+            } else {
+                out.println("⚠️  --pause-when-busy is unavailable on " + System.getProperty("os.name")
+                        + ": it reads /proc/stat, which only Linux has. The peer runs without it.");
+                pauseWhenBusy = null;
+            }
+        }
+        if (workers < 1 || workers > Capabilities.MAX_SLOTS) {
+            throw new IllegalArgumentException("--workers " + workers + " is out of range [1, " + Capabilities.MAX_SLOTS + "]");
+        }
+        return c;
     }
 
     private static Map<String, Double> quickBench(PrintWriter out) {

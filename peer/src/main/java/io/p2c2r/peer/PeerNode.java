@@ -9,56 +9,77 @@ import io.p2c2r.common.protocol.ErrorCodes;
 import io.p2c2r.common.protocol.ErrorMessage;
 import io.p2c2r.common.protocol.ExecuteTask;
 import io.p2c2r.common.protocol.Heartbeat;
-import io.p2c2r.common.protocol.PeerTaskResult;
 import io.p2c2r.common.protocol.RegisterPeer;
 import io.p2c2r.common.protocol.Registered;
 import io.p2c2r.common.protocol.ResultAccepted;
 import io.p2c2r.common.protocol.ServerMessage;
 import io.p2c2r.common.protocol.TrustLevel;
 import io.p2c2r.executors.ExecutorRegistry;
+import io.p2c2r.peer.controls.Availability;
+import io.p2c2r.peer.controls.Controls;
+import io.p2c2r.peer.controls.CpuCap;
+import io.p2c2r.peer.controls.DutyCycle;
+import io.p2c2r.peer.controls.LowPriority;
+import io.p2c2r.peer.status.StatusTracker;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.framing.CloseFrame;
 
 /**
- * A contributor node: connects to the coordinator, registers under a persistent identity, runs tasks on
- * its own bounded pool (never on socket threads), heartbeats, and reconnects with backoff. It owns and
- * shuts down its threads: the supervisor, the workers, the compute pool and a timer. Thread-safe.
+ * A contributor node: connects to the coordinator, registers under a persistent identity, runs tasks on its own
+ * bounded pool (never on socket threads) within its owner's {@link Controls}, heartbeats, keeps its status file,
+ * and reconnects with backoff. It owns and shuts down its threads: the supervisor, the workers, the compute
+ * pool and a timer. Thread-safe.
  */
 public final class PeerNode implements AutoCloseable {
-    /** How a node runs. {@code peerId} null means the saved default id. */
+    /** How a node runs. {@code peerId} null means the saved default id; {@code controls} null means none. */
     public record Config(URI cloud, String peerId, IdentityStore identities, int workers, Duration heartbeatInterval,
-                         Duration statsInterval, Duration maxBackoff, Map<String, Double> benchmark) {
+                         Duration statsInterval, Duration maxBackoff, Map<String, Double> benchmark, Controls controls) {
         public Config {
             if (workers < 1 || workers > Capabilities.MAX_SLOTS) {
                 throw new IllegalArgumentException("workers " + workers + " is out of range [1, " + Capabilities.MAX_SLOTS + "]");
             }
+            controls = controls == null ? Controls.NONE : controls;
+        }
+
+        public Config(URI cloud, String peerId, IdentityStore identities, int workers, Duration heartbeatInterval,
+                      Duration statsInterval, Duration maxBackoff, Map<String, Double> benchmark) {
+            this(cloud, peerId, identities, workers, heartbeatInterval, statsInterval, maxBackoff, benchmark, Controls.NONE);
         }
     }
+
+    static final long STATUS_WRITE_MS = 1000;
 
     private final Config config;
     private final PrintWriter out;
     private final String peerId;
     private final ExecutorRegistry registry = ExecutorRegistry.builtIn();
+    private final CpuCap cap;
+    private final LowPriority lowPriority;
     private final ThreadPoolExecutor workers;
-    private final ExecutorService compute;
+    private final ThreadPoolExecutor compute;
     private final ScheduledExecutorService timer;
-    private final TaskRunner runner;
     private final PeerStats stats = new PeerStats();
-    private final AtomicInteger running = new AtomicInteger();
+    private final StatusTracker status;
+    private final TaskDesk desk;
+    private final PauseControl pause;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Registered> firstRegistration = new CompletableFuture<>();
     private final Thread supervisor;
     private volatile PeerConnection connection;
@@ -68,22 +89,38 @@ public final class PeerNode implements AutoCloseable {
         this.config = config;
         this.out = out;
         this.peerId = config.peerId() != null ? config.peerId() : config.identities().defaultId("peer");
-        this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(config.workers()), named("p2c2r-peer-worker"));
         int cores = Runtime.getRuntime().availableProcessors();
-        this.compute = Executors.newFixedThreadPool(Math.max(1, cores - 1), named("p2c2r-peer-compute"));
+        Controls controls = config.controls();
+        this.cap = CpuCap.of(controls.maxCpuPercent(), config.workers(), cores);
+        this.lowPriority = new LowPriority(controls.lowPriority());
+        this.workers = new ThreadPoolExecutor(cap.slots(), cap.slots(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(cap.slots()), lowPriority.wrap(named("p2c2r-peer-worker")));
+        this.compute = cap.helpers() == 0 ? null : new ThreadPoolExecutor(cap.helpers(), cap.helpers(), 0,
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), lowPriority.wrap(named("p2c2r-peer-compute")));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("p2c2r-peer-timer"));
-        this.runner = new TaskRunner(registry, compute, cores);
+        this.status = new StatusTracker(StatusTracker.fileFor(config.identities().dir(), peerId), peerId,
+                config.cloud().toString(), cap.slots(), this::running, controls.clock(), STATUS_WRITE_MS, this::print);
+        TaskRunner runner = new TaskRunner(registry, compute, cap.parallelism(),
+                cap.duty() < 1 ? new DutyCycle(cap.duty()) : DutyCycle.FULL);
+        this.desk = new TaskDesk(peerId, workers, runner, stats, status, this::print);
+        this.pause = new PauseControl(new Availability(controls), desk, () -> connection, cap.slots(), status, this::print);
         this.supervisor = new Thread(this::superviseConnection, "p2c2r-peer-supervisor");
     }
 
     public static PeerNode start(Config config, PrintWriter out) {
         PeerNode node = new PeerNode(config, out);
+        Controls controls = config.controls();
+        node.pause.check(); // a peer started outside its schedule registers already paused
         node.supervisor.start();
         long hb = config.heartbeatInterval().toMillis();
         node.timer.scheduleWithFixedDelay(node::heartbeat, hb, hb, TimeUnit.MILLISECONDS);
         long st = config.statsInterval().toMillis();
         node.timer.scheduleWithFixedDelay(() -> node.print(node.stats.render()), st, st, TimeUnit.MILLISECONDS);
+        if (controls.schedule() != null || controls.pauseWhenBusyPercent() != null) {
+            long check = controls.checkInterval().toMillis();
+            node.timer.scheduleWithFixedDelay(node::checkAvailability, check, check, TimeUnit.MILLISECONDS);
+        }
+        node.timer.scheduleWithFixedDelay(node.status::flushIfChanged, STATUS_WRITE_MS, STATUS_WRITE_MS, TimeUnit.MILLISECONDS);
         return node;
     }
 
@@ -93,6 +130,25 @@ public final class PeerNode implements AutoCloseable {
 
     public PeerStats stats() {
         return stats;
+    }
+
+    /** How many tasks it runs at once and how many threads compute, after the CPU cap. */
+    public CpuCap cpuCap() {
+        return cap;
+    }
+
+    public LowPriority lowPriority() {
+        return lowPriority;
+    }
+
+    /** The file {@code peer.jar status} reads. */
+    public Path statusFile() {
+        return StatusTracker.fileFor(config.identities().dir(), peerId);
+    }
+
+    /** Null while taking work; otherwise why the peer is paused. */
+    public String pausedReason() {
+        return desk.pausedReason();
     }
 
     /** Completes when the first registration is accepted; fails if it is refused. */
@@ -110,6 +166,10 @@ public final class PeerNode implements AutoCloseable {
         return fatal;
     }
 
+    private int running() {
+        return desk.running();
+    }
+
     // ---- connection supervision ----
 
     private void superviseConnection() {
@@ -121,8 +181,10 @@ public final class PeerNode implements AutoCloseable {
             try {
                 print(" Connecting to cloud at " + config.cloud() + "...");
                 if (c.connectBlocking(10, TimeUnit.SECONDS)) {
-                    c.send(Codec.encode(registration()));
+                    c.trySend(Codec.encode(registration()));
+                    pause.announce(c);
                     c.closedLatch().await();
+                    status.connected(false);
                     registeredHere = firstRegistration.isDone();
                     if (stop.getCount() > 0 && !fatal) {
                         print("⚠️  Disconnected from cloud (" + c.closeReason() + ")");
@@ -151,13 +213,13 @@ public final class PeerNode implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         String platform = System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
                 + System.getProperty("java.version");
-        return new RegisterPeer(peerId, token, new Capabilities(cores, config.workers(), registry.versions(), platform,
+        return new RegisterPeer(peerId, token, new Capabilities(cores, cap.slots(), registry.versions(), platform,
                 Version.get(), config.benchmark()));
     }
 
-    private void onMessage(ServerMessage m) {
+    private void onMessage(PeerConnection via, ServerMessage m) {
         if (m instanceof ExecuteTask task) {
-            accept(task);
+            desk.accept(task, via);
         } else if (m instanceof Registered r) {
             if (!config.identities().token("peer", peerId).map(r.token()::equals).orElse(false)) {
                 config.identities().saveToken("peer", peerId, r.token());
@@ -165,9 +227,13 @@ public final class PeerNode implements AutoCloseable {
             print("✅ Connected! Registered as: " + r.id() + "\n Earning rate: " + Money.parseUsd(r.peerRateUsdPerHour()).format(2)
                     + "/hour (earned so far: " + earnings(r.totalUsd(), r.pendingUsd(), r.grantedUsd()) + ")"
                     + trustSummary(r.trust()) + "\n");
+            status.connected(true);
+            status.total(r.totalUsd());
+            status.writeNow();
             firstRegistration.complete(r);
         } else if (m instanceof ResultAccepted a) {
             stats.earned(a.earnedNanos());
+            status.earned(a.taskId(), a.earnedNanos(), a.totalEarnedUsd());
             print("    Earned: " + Money.ofNanos(a.earnedNanos()).format(9) + " for " + a.taskId() + " (pending)"
                     + (a.trust() != null ? "; " + a.trust().describe() : "") + " (total " + earnings(a.totalEarnedUsd(),
                     a.pendingUsd(), a.grantedUsd()) + ")");
@@ -180,33 +246,11 @@ public final class PeerNode implements AutoCloseable {
         }
     }
 
-    // ---- tasks ----
-
-    private void accept(ExecuteTask task) {
-        PeerConnection via = connection;
-        long deadline = System.nanoTime() + task.deadlineMs() * 1_000_000L;
+    private void checkAvailability() {
         try {
-            workers.execute(() -> execute(task, via, deadline));
-        } catch (RejectedExecutionException e) {
-            via.send(Codec.encode(PeerTaskResult.failed(task.taskId(), ErrorCodes.NOT_AVAILABLE,
-                    "peer " + peerId + " is busy or stopping", 0)));
-        }
-    }
-
-    private void execute(ExecuteTask task, PeerConnection via, long deadline) {
-        running.incrementAndGet();
-        try {
-            print("⚡ Received task: " + task.taskType() + " (" + task.taskId() + ")\n   Processing...");
-            PeerTaskResult result = runner.run(task, () -> via.isClosed() || stop.getCount() == 0 || System.nanoTime() > deadline);
-            boolean ok = PeerTaskResult.COMPLETED.equals(result.status());
-            stats.taskFinished(ok, result.processingTimeMs());
-            print(ok ? String.format("   ✅ Completed %s in %.1fms", task.taskId(), result.processingTimeMs())
-                    : "   ❌ " + task.taskId() + " failed: " + result.error());
-            if (via.isOpen()) {
-                via.send(Codec.encode(result));
-            }
-        } finally {
-            running.decrementAndGet();
+            pause.check();
+        } catch (RuntimeException e) {
+            print("⚠️  Could not check the schedule or the load: " + e);
         }
     }
 
@@ -235,8 +279,8 @@ public final class PeerNode implements AutoCloseable {
 
     private void heartbeat() {
         PeerConnection c = connection;
-        if (c != null && c.isOpen()) {
-            c.send(Codec.encode(new Heartbeat(running.get())));
+        if (c != null) {
+            c.trySend(Codec.encode(new Heartbeat(running())));
         }
     }
 
@@ -247,27 +291,40 @@ public final class PeerNode implements AutoCloseable {
         }
     }
 
-    /** Stops reconnecting, lets running tasks finish for up to 10 s, closes the connection and every pool. */
+    /**
+     * Stops for good: tells the coordinator it takes no more work, hands every running task back at once (so it is
+     * requeued on another peer instead of running into its deadline here), closes the connection, and shuts every
+     * pool down. Idempotent.
+     */
     @Override
     public void close() {
-        stop.countDown();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!closing.compareAndSet(false, true)) {
+            return;
         }
+        stop.countDown();
+        pause.stop();
+        PeerConnection c = connection;
+        if (c != null && c.isOpen()) {
+            c.close(CloseFrame.GOING_AWAY, "peer stopping");
+            try {
+                c.closedLatch().await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        status.stopped();
         shutdownAll();
+        status.writeNow();
     }
 
     /** Drops the connection at once without finishing running tasks, as a crash or pulled cable would. */
     public void crash() {
+        closing.set(true);
         stop.countDown();
         PeerConnection c = connection;
         if (c != null && c.getConnection() != null) {
             c.getConnection().closeConnection(1006, "peer crashed");
         }
-        workers.shutdownNow();
         shutdownAll();
     }
 
@@ -283,11 +340,19 @@ public final class PeerNode implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
-        compute.shutdownNow();
         workers.shutdownNow();
+        if (compute != null) {
+            compute.shutdownNow();
+        }
+        try {
+            // Handed-back tasks see themselves cancelled at their next checkpoint; wait briefly for them to notice.
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
+    private static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

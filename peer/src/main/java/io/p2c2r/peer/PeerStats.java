@@ -8,12 +8,17 @@ public final class PeerStats {
     private final long startNanos = System.nanoTime();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong handedBack = new AtomicLong();
     private final AtomicLong busyMicros = new AtomicLong();
     private final AtomicLong earnedNanos = new AtomicLong();
 
     void taskFinished(boolean ok, double ms) {
         (ok ? completed : failed).incrementAndGet();
         busyMicros.addAndGet(Math.round(ms * 1000));
+    }
+
+    void handedBack() {
+        handedBack.incrementAndGet();
     }
 
     void earned(long nanos) {
@@ -24,8 +29,25 @@ public final class PeerStats {
         return completed.get();
     }
 
+    public long failed() {
+        return failed.get();
+    }
+
+    public long handedBackCount() {
+        return handedBack.get();
+    }
+
     public Money earned() {
         return Money.ofNanos(earnedNanos.get());
+    }
+
+    private String tail() {
+        long f = failed.get();
+        long h = handedBack.get();
+        if (f == 0 && h == 0) {
+            return "";
+        }
+        return " (" + (f > 0 ? f + " failed" : "") + (f > 0 && h > 0 ? ", " : "") + (h > 0 ? h + " handed back" : "") + ")";
     }
 
     /** The seed's "Peer Statistics" block. */
@@ -37,7 +59,7 @@ public final class PeerStats {
         long hourly = minutes <= 0 ? 0 : Math.round(earnedNanos.get() / (minutes / 60.0));
         return String.format("%n Peer Statistics:%n   Uptime: %.1f minutes%n   Tasks completed: %d%s%n"
                         + "   Total earned: %s%n   Avg task time: %.1fms%n   Hourly rate: %s/hr%n%n",
-                minutes, done, failed.get() > 0 ? " (" + failed.get() + " failed)" : "", earned().format(9), avg,
+                minutes, done, tail(), earned().format(9), avg,
                 Money.ofNanos(hourly).format(6));
     }
 }

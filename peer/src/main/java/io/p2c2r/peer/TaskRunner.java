@@ -7,9 +7,12 @@ import io.p2c2r.common.protocol.ExecuteTask;
 import io.p2c2r.common.protocol.PeerTaskResult;
 import io.p2c2r.common.protocol.RawJson;
 import io.p2c2r.common.task.TaskType;
+import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.ExecutorRegistry;
 import io.p2c2r.executors.PoolContext;
 import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.peer.controls.DutyCycle;
+import io.p2c2r.peer.controls.ThrottledContext;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -27,11 +30,18 @@ final class TaskRunner {
     private final ExecutorRegistry registry;
     private final ExecutorService computePool;
     private final int parallelism;
+    private final DutyCycle duty;
 
     TaskRunner(ExecutorRegistry registry, ExecutorService computePool, int parallelism) {
+        this(registry, computePool, parallelism, DutyCycle.FULL);
+    }
+
+    /** {@code computePool} may be null when {@code parallelism} is 1; {@code duty} paces compute under a CPU cap. */
+    TaskRunner(ExecutorRegistry registry, ExecutorService computePool, int parallelism, DutyCycle duty) {
         this.registry = registry;
         this.computePool = computePool;
         this.parallelism = parallelism;
+        this.duty = duty;
     }
 
     PeerTaskResult run(ExecuteTask task, BooleanSupplier cancelled) {
@@ -46,7 +56,8 @@ final class TaskRunner {
                     + " version " + executor.version() + ", not " + task.version(), 0);
         }
         try {
-            PoolContext ctx = new PoolContext(computePool, parallelism, cancelled);
+            PoolContext pool = new PoolContext(computePool, parallelism, cancelled);
+            ExecutionContext ctx = duty.limits() ? new ThrottledContext(pool, duty) : pool;
             Map<String, Object> result = executor.execute(Codec.params(task.taskData()), ctx);
             RawJson json = Codec.toRaw(result);
             double ms = (System.nanoTime() - t0) / 1e6;
@@ -54,7 +65,7 @@ final class TaskRunner {
                 return PeerTaskResult.failed(task.taskId(), ErrorCodes.EXECUTION_FAILED, "the result is "
                         + json.text().length() + " characters; the limit is " + MAX_RESULT_CHARS, ms);
             }
-            return PeerTaskResult.completed(task.taskId(), json, ms, ctx.metrics());
+            return PeerTaskResult.completed(task.taskId(), json, ms, pool.metrics());
         } catch (P2c2rException e) {
             return PeerTaskResult.failed(task.taskId(), e.code(), e.getMessage(), elapsed(t0));
         } catch (CancellationException e) {

@@ -51,4 +51,27 @@ class PeerMainTest {
     void bench_withAnUnknownType_isAUsageError() {
         assertEquals(2, run("bench", "nonsense"));
     }
+
+    @Test
+    void subcommands_printTheVersion() {
+        assertEquals(0, run("bench", "--version"));
+        assertEquals(0, run("status", "--version"));
+        assertTrue(out.toString().contains("P2C2R peer"), out.toString());
+    }
+
+    @Test
+    void status_withoutAStatusFile_saysNoPeerRanThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertEquals(2, run("status", "--state-dir", dir.toString()));
+        assertTrue(err.toString().contains("no peer has run with the state folder"), err.toString());
+    }
+
+    @Test
+    void badControls_areUsageErrors_namingTheOption() {
+        assertEquals(2, run("--cloud-ip", "127.0.0.1", "--schedule", "22-08"));
+        assertTrue(err.toString().contains("--schedule range '22-08'"), err.toString());
+        assertEquals(2, run("--cloud-ip", "127.0.0.1", "--max-cpu-percent", "0"));
+        assertTrue(err.toString().contains("--max-cpu-percent 0 is out of range [1, 100]"), err.toString());
+        assertEquals(2, run("--cloud-ip", "127.0.0.1", "--pause-when-busy", "150"));
+        assertTrue(err.toString().contains("--pause-when-busy 150"), err.toString());
+    }
 }

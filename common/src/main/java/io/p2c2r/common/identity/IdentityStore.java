@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,19 +33,28 @@ public final class IdentityStore {
 
     /** The id to use when none was given: the saved one, or a new {@code <role>_<host>_<digits>} that is saved. */
     public String defaultId(String role) {
+        Optional<String> saved = savedId(role);
+        if (saved.isPresent()) {
+            return saved.get();
+        }
         Path file = dir.resolve(role + ".id");
         try {
-            if (Files.exists(file)) {
-                String id = Files.readString(file, StandardCharsets.UTF_8).trim();
-                if (!id.isEmpty()) {
-                    return id;
-                }
-            }
             String id = role + "_" + hostName() + "_" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000));
             write(file, id);
             return id;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write " + file, e);
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The saved default id for {@code role}, without creating one. */
+    public Optional<String> savedId(String role) {
+        Path file = dir.resolve(role + ".id");
+        try {
+            String id = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : "";
+            return id.isEmpty() ? Optional.empty() : Optional.of(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
@@ -76,19 +82,7 @@ public final class IdentityStore {
 
     /** Writes atomically through a temporary file created owner-only, so the secret is never world-readable. */
     private void write(Path file, String content) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(dir)) {
-            if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(dir);
-            }
-        }
-        Path tmp = posix
-                ? Files.createTempFile(dir, ".tmp", null, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(dir, ".tmp", null);
-        Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnlyFiles.write(file, content + "\n");
     }
 
     private static String hostName() {

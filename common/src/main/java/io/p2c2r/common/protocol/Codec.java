@@ -53,7 +53,9 @@ public final class Codec {
             SubmitTask.TYPE, SubmitTask.class,
             PeerTaskResult.TYPE, PeerTaskResult.class,
             Heartbeat.TYPE, Heartbeat.class,
-            GetTask.TYPE, GetTask.class);
+            GetTask.TYPE, GetTask.class,
+            Capacity.TYPE, Capacity.class,
+            ReleaseTask.TYPE, ReleaseTask.class);
     private static final Map<String, Class<? extends ServerMessage>> SERVER = Map.of(
             Registered.TYPE, Registered.class,
             ExecuteTask.TYPE, ExecuteTask.class,
@@ -124,6 +126,28 @@ public final class Codec {
     /** Serialises a result tree (maps, lists, strings, numbers, booleans, primitive arrays) as JSON. */
     public static RawJson toRaw(Object tree) {
         return new RawJson(GSON.toJson(tree));
+    }
+
+    /**
+     * Reads strict JSON text into {@code type}, a record of plain fields in snake_case, such as a local file this
+     * program wrote (a peer's status); throws {@link ProtocolException} naming what is wrong.
+     */
+    public static <T> T read(String text, Class<T> type) {
+        JsonElement e = parseStrict(text);
+        try {
+            T value = GSON.fromJson(e, type);
+            if (value == null) {
+                throw new ProtocolException(ErrorCodes.BAD_JSON, "empty " + type.getSimpleName());
+            }
+            return value;
+        } catch (RuntimeException ex) {
+            throw translate(type.getSimpleName(), ex, null, null);
+        }
+    }
+
+    /** Writes a record of plain fields as one line of JSON, field names in snake_case and nulls left out. */
+    public static String write(Object record) {
+        return GSON.toJson(record);
     }
 
     /** Parses validated JSON text into a plain tree: Map, List, String, Boolean, BigDecimal or null. */

@@ -30,4 +30,13 @@ class IdentityStoreTest {
         assertTrue(first.startsWith("gamer_"), first);
         assertEquals(first, new IdentityStore(dir).defaultId("gamer"));
     }
+
+    @Test
+    void savedId_neverCreatesOne() {
+        IdentityStore store = new IdentityStore(dir.resolve("fresh"));
+        assertEquals(Optional.empty(), store.savedId("peer"));
+        assertTrue(Files.notExists(dir.resolve("fresh")), "reading created nothing");
+        String id = store.defaultId("peer");
+        assertEquals(Optional.of(id), store.savedId("peer"));
+    }
 }

@@ -135,4 +135,21 @@ class CodecTest {
         assertEquals(Map.of("n", new java.math.BigDecimal("3"), "list", java.util.List.of(
                 new java.math.BigDecimal("1"), new java.math.BigDecimal("2"))), Codec.tree(raw));
     }
+
+    @Test
+    void capacityAndRelease_roundTrip_andAreChecked() {
+        assertEquals(new Capacity(0, "paused: busy"), Codec.decodeClient("{\"type\":\"capacity\",\"slots\":0,\"reason\":\"paused: busy\"}"));
+        assertEquals(new Capacity(3, null), Codec.decodeClient(Codec.encode(new Capacity(3, null))));
+        assertEquals(new ReleaseTask("task_1", "stopping"), Codec.decodeClient(Codec.encode(new ReleaseTask("task_1", "stopping"))));
+        ProtocolException missing = assertThrows(ProtocolException.class, () -> Codec.decodeClient("{\"type\":\"capacity\"}"));
+        assertEquals(ErrorCodes.MISSING_FIELD, missing.code());
+        ProtocolException negative = assertThrows(ProtocolException.class,
+                () -> Codec.decodeClient("{\"type\":\"capacity\",\"slots\":-1}"));
+        assertTrue(negative.getMessage().contains("slots = '-1'") && negative.getMessage().contains("[0, 256]"), negative.getMessage());
+        ProtocolException noTask = assertThrows(ProtocolException.class, () -> Codec.decodeClient("{\"type\":\"release_task\"}"));
+        assertTrue(noTask.getMessage().contains("task_id"), noTask.getMessage());
+        ProtocolException longReason = assertThrows(ProtocolException.class,
+                () -> new ReleaseTask("task_1", "x".repeat(201)));
+        assertEquals(ErrorCodes.INVALID_FIELD, longReason.code());
+    }
 }

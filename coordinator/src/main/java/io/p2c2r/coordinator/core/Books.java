@@ -21,6 +21,7 @@ final class Books {
     private final long holdMillis;
     private long revenueNanos;
     private long auditCostNanos;
+    private final long revenueAtStartNanos;
     private long completed;
 
     Books(Pricing pricing, Accounts accounts, Clock clock, long holdMillis, long revenueNanos, long auditCostNanos) {
@@ -30,6 +31,7 @@ final class Books {
         this.holdMillis = holdMillis;
         this.revenueNanos = revenueNanos;
         this.auditCostNanos = auditCostNanos;
+        this.revenueAtStartNanos = revenueNanos;
     }
 
     Pricing pricing() {
@@ -121,6 +123,11 @@ final class Books {
 
     long auditCostNanos() {
         return auditCostNanos;
+    }
+
+    /** The fees of this run alone: {@link #revenueNanos} less what the database held at start. */
+    long runRevenueNanos() {
+        return revenueNanos - revenueAtStartNanos;
     }
 
     long completed() {

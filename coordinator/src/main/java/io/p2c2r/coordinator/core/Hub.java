@@ -1,6 +1,8 @@
 package io.p2c2r.coordinator.core;
 
 import io.p2c2r.common.money.Money;
+import io.p2c2r.common.protocol.Capacity;
+import io.p2c2r.common.protocol.ReleaseTask;
 import io.p2c2r.common.protocol.ErrorCodes;
 import io.p2c2r.common.protocol.ErrorMessage;
 import io.p2c2r.common.protocol.GetTask;
@@ -397,6 +399,71 @@ public final class Hub implements Router.Listener {
         durable.then(t -> t.runCompleted(rr, row), () -> outbox.send(peer, ack));
     }
 
+    // ---- contributor controls: capacity and hand-backs ----
+
+    /** Hand-backs per task that cost it no attempt; past this a hostile peer cannot bounce a task for ever. */
+    static final int FREE_RELEASES = 8;
+
+    /** A peer's {@code capacity}: how many tasks it takes at once from now on (0 = paused). */
+    public void capacity(Session s, Capacity m) {
+        PeerState peer = peerOrRefuse(s, Capacity.TYPE, null);
+        if (peer == null) {
+            return;
+        }
+        heard(s);
+        int declared = peer.capabilities.slots();
+        if (m.slots() > declared) {
+            protocolError(s, ErrorCodes.INVALID_FIELD, "capacity: slots = '" + m.slots() + "' must be in [0, " + declared
+                    + "], the slots this peer declared when it registered", null, null);
+            return;
+        }
+        if (m.slots() != peer.usableSlots) {
+            console.info(" Peer " + peer.account.id + (m.slots() == 0 ? " paused" : " takes " + m.slots() + " of "
+                    + declared + " slots") + (m.reason() != null ? ": " + m.reason() : ""));
+        }
+        peer.usableSlots = m.slots();
+        router.dispatch();
+    }
+
+    /** A peer hands a run back unfinished: front of its queue at once, no attempt counted, nothing billed. */
+    public void released(Session s, ReleaseTask m) {
+        PeerState peer = peerOrRefuse(s, ReleaseTask.TYPE, m.taskId());
+        if (peer == null) {
+            return;
+        }
+        heard(s);
+        Run run = peer.held.remove(m.taskId());
+        if (run == null) {
+            outbox.send(s, new ErrorMessage(ErrorCodes.TASK_NOT_HELD, "peer " + peer.account.id + " does not hold task "
+                    + m.taskId() + " (never assigned to it, already answered, or reassigned)", null, m.taskId()));
+            return;
+        }
+        Task task = run.task;
+        String why = "peer " + peer.account.id + " handed it back" + (m.reason() != null ? " (" + m.reason() + ")" : "");
+        if (++task.releases > FREE_RELEASES) {
+            router.lost(run, why + ", " + task.releases + " times");
+        } else {
+            run.peer = null;
+            run.attempts--;
+            console.info(" Requeued " + run.id + " (" + task.type.wireName() + "): " + why);
+            board.enqueue(run, true);
+        }
+        router.dispatch();
+        if (run.kind == Run.Kind.PRIMARY && run.state == Run.State.QUEUED && task.state == Task.State.WAITING) {
+            store.submit(t -> t.tasks.update(task.id, "queued", null, run.attempts, null, null, null, null));
+            outbox.toGamer(task, new TaskAccepted(task.requestId, task.id, "queued", null));
+        }
+    }
+
+    /** The session's peer, or null after refusing {@code what} from a connection that is not a peer. */
+    private PeerState peerOrRefuse(Session s, String what, String taskId) {
+        if (s.peer == null) {
+            protocolError(s, s.gamer != null ? ErrorCodes.WRONG_ROLE : ErrorCodes.NOT_REGISTERED,
+                    what + " needs a connection registered with register_peer", null, taskId);
+        }
+        return s.peer;
+    }
+
     // ---- runs that cannot be retried ----
 
     @Override
@@ -518,10 +585,11 @@ public final class Hub implements Router.Listener {
     public Stats stats() {
         long distinctGamers = gamers.stream().map(g -> g.account.id).distinct().count();
         Verifier.Counts c = verifier.counts();
+        int paused = (int) peers.values().stream().filter(p -> p.usableSlots == 0).count();
         return new Stats((clock.nanoTime() - startNanos) / 1_000_000, peers.size(), (int) distinctGamers,
                 router.runsRouted(), books.completed(), cacheHits, books.revenueNanos(), tasksStored, board.queuedCount(),
-                (int) peers.values().stream().mapToLong(p -> p.held.size()).sum(), c.open(), c.verified(), c.corrected(),
-                c.disputed(), c.outvoted(), trust.trustedPairs(), books.auditCostNanos());
+                (int) peers.values().stream().mapToLong(p -> p.held.size()).sum(), paused, books.runRevenueNanos(),
+                c.open(), c.verified(), c.corrected(), c.disputed(), c.outvoted(), trust.trustedPairs(), books.auditCostNanos());
     }
 
     /** Tells every open task's gamer that the coordinator is going away and closes every connection. */

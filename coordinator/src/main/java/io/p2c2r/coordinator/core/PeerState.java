@@ -22,6 +22,8 @@ final class PeerState {
     private final Map<TaskType, Double> serviceMs = new EnumMap<>(TaskType.class);
     long lastAssignedSeq;
     long lastSpotCheckNanos;
+    /** Tasks it takes at once now: its declared slots, lowered by a {@code capacity} message (0 = paused). */
+    int usableSlots;
 
     PeerState(Session session, AccountState account, Capabilities capabilities, String host, long nowNanos) {
         this.session = session;
@@ -29,10 +31,11 @@ final class PeerState {
         this.capabilities = capabilities;
         this.host = host;
         this.lastSpotCheckNanos = nowNanos;
+        this.usableSlots = capabilities.slots();
     }
 
     int freeSlots() {
-        return capabilities.slots() - held.size();
+        return usableSlots - held.size();
     }
 
     boolean offers(Task task) {

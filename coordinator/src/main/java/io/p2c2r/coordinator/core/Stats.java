@@ -4,18 +4,34 @@ import io.p2c2r.common.money.Money;
 
 /** A snapshot of the network's counters, taken on the event loop. */
 public record Stats(long uptimeMs, int activePeers, int activeGamers, long tasksRouted, long tasksCompleted,
-                    long cacheHits, long revenueNanos, long tasksStored, int queued, int running, long checksOpen,
-                    long verified, long corrected, long disputed, long outvoted, long trustedPairs, long auditCostNanos) {
+                    long cacheHits, long revenueNanos, long tasksStored, int queued, int running, int pausedPeers,
+                    long runRevenueNanos, long checksOpen, long verified, long corrected, long disputed, long outvoted,
+                    long trustedPairs, long auditCostNanos) {
 
-    /** The seed's "Network Stats" block, with the result checks below it. */
+    /** True if anything but the clock differs: worth printing again. */
+    public boolean changedSince(Stats before) {
+        return before == null || activePeers != before.activePeers || activeGamers != before.activeGamers
+                || tasksRouted != before.tasksRouted || tasksCompleted != before.tasksCompleted
+                || cacheHits != before.cacheHits || queued != before.queued || running != before.running
+                || pausedPeers != before.pausedPeers || checksOpen != before.checksOpen || verified != before.verified
+                || trustedPairs != before.trustedPairs;
+    }
+
+    /** The seed's "Network Stats" block, this run's figures and lifetime totals labelled apart, then the checks. */
     public String render() {
-        return String.format("%n Network Stats:%n   Uptime: %.1f minutes%n   Active Peers: %d | Active Gamers: %d%n"
-                        + "   Tasks Routed: %d | Completed: %d | Cache hits: %d | Queued: %d | Running: %d%n"
-                        + "   Checks: %d open | %d verified | %d corrected | %d disputed | %d results outvoted%n"
-                        + "   Trust: %d peer/type pairs trusted | audit cost %s%n"
-                        + "   Total Revenue: %s (coordinator fee, net of audits)%n   Database: %d tasks stored%n%n",
-                uptimeMs / 60_000.0, activePeers, activeGamers, tasksRouted, tasksCompleted, cacheHits, queued, running,
-                checksOpen, verified, corrected, disputed, outvoted, trustedPairs, Money.ofNanos(auditCostNanos).format(9),
-                Money.ofNanos(revenueNanos).format(9), tasksStored);
+        return String.format("%n Network Stats (up %.1f minutes):%n   Now: %s%s | %s | %d queued, %d running%n"
+                        + "   This run: %d routed, %d completed, %s%n"
+                        + "   Checks this run: %d open, %d verified, %d corrected, %d disputed, %s outvoted%n"
+                        + "   Trust: %s | audits paid from the fee: %s lifetime%n"
+                        + "   Coordinator fee: %s this run, %s lifetime (net of audits)%n   Database: %s stored (lifetime)%n%n",
+                uptimeMs / 60_000.0, count(activePeers, "peer"), pausedPeers > 0 ? " (" + pausedPeers + " paused)" : "",
+                count(activeGamers, "gamer"), queued, running, tasksRouted, tasksCompleted, count(cacheHits, "cache hit"),
+                checksOpen, verified, corrected, disputed, count(outvoted, "result"),
+                count(trustedPairs, "trusted peer/type pair"), Money.ofNanos(auditCostNanos).format(9),
+                Money.ofNanos(runRevenueNanos).format(9), Money.ofNanos(revenueNanos).format(9), count(tasksStored, "task"));
+    }
+
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

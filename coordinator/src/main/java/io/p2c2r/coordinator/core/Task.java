@@ -50,6 +50,8 @@ final class Task {
     /** A spot check's known answer. */
     String knownSha;
     KnownAnswers.Known known;
+    /** Times a peer handed it back unfinished ({@code release_task}); only the first few are free. */
+    int releases;
 
     Task(String id, String requestId, GamerState gamer, TaskType type, String version, String cacheKey, RawJson data,
          long maxWorkUnits, long submittedNanos, long timeoutNanos, boolean waitMode) {

@@ -1,5 +1,6 @@
 package io.p2c2r.coordinator.net;
 
+import io.p2c2r.common.protocol.Capacity;
 import io.p2c2r.common.protocol.ClientMessage;
 import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.protocol.ErrorCodes;
@@ -9,6 +10,7 @@ import io.p2c2r.common.protocol.PeerTaskResult;
 import io.p2c2r.common.protocol.ProtocolException;
 import io.p2c2r.common.protocol.RegisterGamer;
 import io.p2c2r.common.protocol.RegisterPeer;
+import io.p2c2r.common.protocol.ReleaseTask;
 import io.p2c2r.common.protocol.SubmitTask;
 import io.p2c2r.coordinator.Console;
 import io.p2c2r.coordinator.CoordinatorConfig;
@@ -116,6 +118,10 @@ public final class CoordinatorServer extends WebSocketServer {
             loop.execute(() -> hub.getTask(s, g));
         } else if (m instanceof Heartbeat) {
             loop.execute(() -> hub.heartbeat(s));
+        } else if (m instanceof Capacity c) {
+            loop.execute(() -> hub.capacity(s, c));
+        } else if (m instanceof ReleaseTask r) {
+            loop.execute(() -> hub.released(s, r));
         }
     }
 

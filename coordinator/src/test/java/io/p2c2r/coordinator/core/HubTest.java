@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The hub's time-dependent rules, tested in memory with a clock the test moves: nothing here waits. */
 class HubTest {
-    private static final String PATH = "{\"start\":[0,0],\"end\":[5,5],\"obstacles\":[[2,2]]}";
+    private static final String PATH = "{\"width\":600,\"height\":600,\"start\":[0,0],\"end\":[599,599],\"obstacles\":[[2,2]]}";
 
     @TempDir
     Path dir;

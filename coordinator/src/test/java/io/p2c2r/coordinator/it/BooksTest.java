@@ -12,6 +12,8 @@ import io.p2c2r.common.protocol.ResultAccepted;
 import io.p2c2r.common.task.TaskType;
 import io.p2c2r.executors.ExecutionContext;
 import io.p2c2r.executors.ExecutorRegistry;
+import io.p2c2r.executors.TaskExecutor;
+import io.p2c2r.common.money.Rates;
 import io.p2c2r.client.P2c2rClient;
 import io.p2c2r.client.TaskReply;
 import java.nio.file.Path;
@@ -94,25 +96,26 @@ class BooksTest {
     }
 
     @Test
-    void billedTime_isCappedByWhatTheCoordinatorSaw() throws Exception {
+    void billing_isByWork_soAClaimOfAnHourEarnsWhatTheWorkIsWorth() throws Exception {
         try (TestNetwork net = new TestNetwork(dir)) {
             RawClient peer = net.rawPeer("peer_greedy", 1);
             P2c2rClient gamer = net.gamer("gamer_capped");
-            long t0 = System.nanoTime();
-            CompletableFuture<TaskReply> reply = gamer.submit(TaskType.AI_PATHFINDING, TaskType.AI_PATHFINDING.seedData());
+            String data = "{\"width\":400,\"height\":400,\"start\":[0,0],\"end\":[399,399]}";
+            CompletableFuture<TaskReply> reply = gamer.submit("ai_pathfinding", data, null);
             ExecuteTask task = peer.await(ExecuteTask.class, TestNetwork.WAIT);
-            var result = ExecutorRegistry.builtIn().find(TaskType.AI_PATHFINDING).orElseThrow()
-                    .execute(Codec.params(task.taskData()), ExecutionContext.sequential());
+            var executor = ExecutorRegistry.builtIn().find(TaskType.AI_PATHFINDING).orElseThrow();
+            var result = executor.execute(Codec.params(task.taskData()), ExecutionContext.sequential());
             // The peer claims an hour of work for a task it answered at once.
             peer.send(Codec.encode(PeerTaskResult.completed(task.taskId(), Codec.toRaw(result), 3_600_000.0)));
             ResultAccepted accepted = peer.await(ResultAccepted.class, TestNetwork.WAIT);
-            long elapsedMicros = (System.nanoTime() - t0) / 1_000;
             assertTrue(reply.get(30, TimeUnit.SECONDS).ok());
             net.coordinator().flush().get(10, TimeUnit.SECONDS);
-            long billed = net.queryLong("SELECT billed_micros FROM ledger WHERE task_id = '" + task.taskId() + "'");
-            assertTrue(billed <= elapsedMicros, "billed " + billed + " us, but only " + elapsedMicros + " us passed");
-            // An hour at $0.15 would be 150,000,000 nano-dollars.
-            assertTrue(accepted.earnedNanos() < 150_000_000L / 60, "earned " + accepted.earnedNanos());
+            long units = ((Number) result.get(TaskExecutor.WORK_UNITS)).longValue();
+            long micros = executor.workModel().referenceMicros(units);
+            assertEquals(micros, net.queryLong("SELECT billed_micros FROM ledger WHERE task_id = '" + task.taskId() + "'"),
+                    "billed for the work's reference time, whatever the peer claims");
+            assertEquals(Rates.defaults().bill(micros).peerEarning().nanos(), accepted.earnedNanos());
+            assertTrue(accepted.earnedNanos() > 0 && accepted.earnedNanos() < 150_000_000L / 60, "earned " + accepted.earnedNanos());
         }
     }
 }

@@ -719,6 +719,66 @@ class ProtocolConformanceTest {
     }
 
     @Test
+    void capacityZero_pausesAPeer_anotherTakesTheWork_andRaisingItResumes() throws Exception {
+        Wire p1 = wire();
+        assertEquals("registered", str(registerPeer(p1, "p_pause", null, 1), "type"));
+        p1.send("{\"type\":\"capacity\",\"slots\":0,\"reason\":\"paused: the machine is busy\"}");
+        p1.send("{\"type\":\"capacity\",\"slots\":2}");
+        JsonObject over = p1.next(); // answered after the first capacity was applied: messages of a connection keep their order
+        assertError(over, "invalid_field");
+        assertTrue(str(over, "message").contains("[0, 1]"), over.toString());
+        Wire g = gamer("g_pause");
+        g.send(submit("r1", PATH_TASK, ""));
+        g.await(o -> "task_accepted".equals(str(o, "type")) && "queued".equals(str(o, "status")), new ArrayList<>());
+        Wire p2 = wire();
+        assertEquals("registered", str(registerPeer(p2, "p_works", null, 1), "type"));
+        JsonObject first = p2.await("execute_task");
+        assertTrue(p1.inbox.isEmpty(), "a paused peer gets no task: " + p1.inbox);
+        g.send(submit("r2", "{\"type\":\"ai_pathfinding\",\"data\":{\"start\":[0,0],\"end\":[4,4]}}", ""));
+        g.await(o -> "queued".equals(str(o, "status")) && "r2".equals(str(o, "request_id")), new ArrayList<>());
+        p1.send("{\"type\":\"capacity\",\"slots\":1}");
+        JsonObject second = p1.await("execute_task");
+        assertNotEquals(str(first, "task_id"), str(second, "task_id"));
+    }
+
+    @Test
+    void releaseTask_requeuesAtOnce_noAttemptCounted_nothingBilled_andALateResultIsNotHeld() throws Exception {
+        Wire p1 = wire();
+        assertEquals("registered", str(registerPeer(p1, "p_leaving", null, 1), "type"));
+        Wire g = gamer("g_rel");
+        g.send(submit("r1", PATH_TASK, ""));
+        String taskId = str(p1.await("execute_task"), "task_id");
+        g.await(o -> "running".equals(str(o, "status")), new ArrayList<>());
+        p1.send("{\"type\":\"capacity\",\"slots\":0}");
+        p1.send("{\"type\":\"release_task\",\"task_id\":\"" + taskId + "\",\"reason\":\"peer stopping\"}");
+        JsonObject again = g.await(about("r1"), new ArrayList<>());
+        assertEquals("queued", str(again, "status"), "no other peer is free, so the gamer hears it waits again: " + again);
+        Wire p2 = wire();
+        assertEquals("registered", str(registerPeer(p2, "p_takes", null, 1), "type"));
+        JsonObject ex = p2.await("execute_task");
+        assertEquals(taskId, str(ex, "task_id"), "the same task, not a new one");
+        p2.send(sealed("{\"type\":\"task_result\",\"task_id\":\"" + taskId + "\",\"status\":\"completed\",\"result\":"
+                + "{\"path\":[],\"distance\":0,\"cost\":0,\"found\":false,\"nodes_expanded\":1,\"obstacles_avoided\":0,"
+                + "\"width\":6,\"height\":6,\"work_units\":40},\"processing_time_ms\":2}"));
+        JsonObject r = g.await(resultFor("r1"), new ArrayList<>());
+        assertEquals("completed", str(r, "status"), r.toString());
+        assertEquals("p_takes", str(r, "peer_id"));
+        assertEquals(1, r.get("attempts").getAsInt(), "a hand-back is not a failed attempt");
+        p1.send("{\"type\":\"task_result\",\"task_id\":\"" + taskId + "\",\"status\":\"error\",\"error\":\"cancelled\","
+                + "\"processing_time_ms\":1}");
+        assertError(p1.await("error"), "task_not_held");
+        p1.send("{\"type\":\"release_task\",\"task_id\":\"" + taskId + "\"}");
+        JsonObject notHeld = p1.await("error");
+        assertError(notHeld, "task_not_held");
+        assertEquals(taskId, str(notHeld, "task_id"));
+        net.coordinator().flush().get(10, TimeUnit.SECONDS);
+        assertEquals(1, net.queryLong("SELECT COUNT(*) FROM ledger WHERE task_id = '" + taskId + "'"));
+        assertEquals(0, net.queryLong("SELECT COUNT(*) FROM ledger WHERE peer_id = 'p_leaving'"));
+        g.send("{\"type\":\"release_task\",\"task_id\":\"" + taskId + "\"}");
+        assertError(g.await("error"), "wrong_role");
+    }
+
+    @Test
     void gamerTotalUsd_followsTheIdAcrossConnections() throws Exception {
         net.peer("p_tot", 1);
         Wire g = wire();

@@ -29,10 +29,6 @@ class RoutingTest {
     @TempDir
     Path dir;
 
-    private static String path(int i) {
-        return "{\"width\":40,\"height\":40,\"start\":[" + (i % 40) + "," + (i / 40) + "],\"end\":[39,39]}";
-    }
-
     @Test
     void twoPeers_shareTheWork() throws Exception {
         try (TestNetwork net = new TestNetwork(dir)) {
@@ -41,7 +37,7 @@ class RoutingTest {
             P2c2rClient gamer = net.gamer("gamer_a");
             List<CompletableFuture<TaskReply>> replies = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                replies.add(gamer.submit("ai_pathfinding", path(i), null));
+                replies.add(gamer.submit("ai_pathfinding", TestNetwork.path(i), null));
             }
             Map<String, Integer> byPeer = new HashMap<>();
             for (CompletableFuture<TaskReply> f : replies) {
@@ -59,7 +55,7 @@ class RoutingTest {
         try (TestNetwork net = new TestNetwork(dir)) {
             RawClient doomed = net.rawPeer("peer_doomed", 1);
             P2c2rClient gamer = net.gamer("gamer_a");
-            CompletableFuture<TaskReply> reply = gamer.submit("ai_pathfinding", path(7), null);
+            CompletableFuture<TaskReply> reply = gamer.submit("ai_pathfinding", TestNetwork.path(7), null);
             ExecuteTask held = doomed.await(ExecuteTask.class, TestNetwork.WAIT);
             net.peer("peer_live", 1);
             doomed.getConnection().closeConnection(1006, "crash");
@@ -109,7 +105,7 @@ class RoutingTest {
         try (TestNetwork net = new TestNetwork(dir, c -> c.timeouts(Duration.ofSeconds(60), Duration.ofMillis(800), 3))) {
             RawClient silent = net.rawPeer("peer_silent", 1);
             P2c2rClient gamer = net.gamer("gamer_a");
-            CompletableFuture<TaskReply> reply = gamer.submit("ai_pathfinding", path(3), null);
+            CompletableFuture<TaskReply> reply = gamer.submit("ai_pathfinding", TestNetwork.path(3), null);
             ExecuteTask held = silent.await(ExecuteTask.class, TestNetwork.WAIT);
             net.peer("peer_live", 1);
 

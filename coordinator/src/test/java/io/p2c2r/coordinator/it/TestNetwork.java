@@ -12,6 +12,7 @@ import io.p2c2r.coordinator.trust.TrustPolicy;
 import io.p2c2r.executors.ExecutorRegistry;
 import io.p2c2r.client.P2c2rClient;
 import io.p2c2r.peer.PeerNode;
+import io.p2c2r.peer.controls.Controls;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -84,12 +85,26 @@ final class TestNetwork implements AutoCloseable {
     }
 
     PeerNode peer(String id, int workers) throws Exception {
+        return peer(id, workers, Controls.NONE, PrintWriter.nullWriter());
+    }
+
+    /** A real peer with its owner's {@code controls}, printing to {@code console}; its state folder is {@link #peerDir}. */
+    PeerNode peer(String id, int workers, Controls controls, java.io.Writer console) throws Exception {
         PeerNode node = PeerNode.start(new PeerNode.Config(URI.create("ws://127.0.0.1:" + port() + "/"), id,
-                new IdentityStore(dir.resolve("peers")), workers, Duration.ofSeconds(1), Duration.ofHours(1),
-                Duration.ofMillis(500), Map.of()), new PrintWriter(PrintWriter.nullWriter()));
+                new IdentityStore(peerDir()), workers, Duration.ofSeconds(1), Duration.ofHours(1),
+                Duration.ofMillis(500), Map.of(), controls), new PrintWriter(console, true));
         started.add(node);
         node.registered().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return node;
+    }
+
+    /** A small pathfinding task, distinct for each {@code i} (so not a cache hit). */
+    static String path(int i) {
+        return "{\"width\":40,\"height\":40,\"start\":[" + (i % 40) + "," + (i / 40) + "],\"end\":[39,39]}";
+    }
+
+    Path peerDir() {
+        return dir.resolve("peers");
     }
 
     P2c2rClient gamer(String id) throws Exception {

@@ -68,7 +68,11 @@ class TrustTest {
             ScriptedPeer liar = net.scripted("liar", 2, 1.0, 0, 1);
             P2c2rClient gamer = net.gamer("gamer_checked");
             Map<String, TaskCorrected> corrections = new ConcurrentHashMap<>();
-            gamer.onCorrection(c -> corrections.put(c.taskId(), c));
+            java.util.concurrent.Semaphore arrived = new java.util.concurrent.Semaphore(0);
+            gamer.onCorrection(c -> {
+                corrections.put(c.taskId(), c);
+                arrived.release();
+            });
             int n = 24;
             List<CompletableFuture<TaskReply>> replies = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -87,6 +91,7 @@ class TrustTest {
                 }
             }
             net.coordinator().checksSettled().get(60, TimeUnit.SECONDS);
+            assertTrue(arrived.tryAcquire(wrongDelivered, 30, TimeUnit.SECONDS), "every wrong answer's correction arrives");
             assertTrue(liar.lies() > 0, "the liar got work");
             for (int i = 0; i < n; i++) {
                 TaskReply r = replies.get(i).get();

@@ -1,0 +1,112 @@
+package io.p2c2r.gamer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.p2c2r.common.identity.IdentityStore;
+import io.p2c2r.coordinator.Console;
+import io.p2c2r.coordinator.Coordinator;
+import io.p2c2r.coordinator.CoordinatorConfig;
+import io.p2c2r.peer.PeerNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The gamer CLI against a real coordinator and peer on 127.0.0.1. */
+class GamerNetworkTest {
+    @TempDir
+    Path dir;
+
+    /** Standard error that completes a future when a fragment has been printed, so the test can wait on it. */
+    static final class Said extends Writer {
+        final StringBuilder text = new StringBuilder();
+        final CompletableFuture<Void> waiting = new CompletableFuture<>();
+        private final String fragment;
+
+        Said(String fragment) {
+            this.fragment = fragment;
+        }
+
+        @Override
+        public synchronized void write(char[] buf, int off, int len) {
+            text.append(buf, off, len);
+            if (text.indexOf(fragment) >= 0) {
+                waiting.complete(null);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private Coordinator coordinator(int port) {
+        return Coordinator.start(CoordinatorConfig.builder().listen("127.0.0.1", port).database(dir.resolve("cloud.db"))
+                .statsInterval(Duration.ofHours(1)).build(), Console.silent());
+    }
+
+    private PeerNode peer(int port) throws Exception {
+        PeerNode p = PeerNode.start(new PeerNode.Config(URI.create("ws://127.0.0.1:" + port + "/"), "peer_g",
+                new IdentityStore(dir.resolve("peer")), 1, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMillis(200),
+                Map.of()), new PrintWriter(Writer.nullWriter()));
+        p.registered().get(30, TimeUnit.SECONDS);
+        return p;
+    }
+
+    private static int run(Writer out, Writer err, String... args) {
+        CommandLine cmd = new CommandLine(new GamerMain());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    @Test
+    void submitWithWait_startedBeforeTheCoordinator_connectsOnceItIsUp() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Said err = new Said("waiting for a coordinator");
+        StringWriter out = new StringWriter();
+        String[] args = {"--cloud-ip", "127.0.0.1", "--cloud-port", String.valueOf(port), "--state-dir", dir.resolve("g").toString(),
+                "--wait", "60", "submit", "ai_pathfinding", "--data", "{\"start\":[0,0],\"end\":[3,3]}"};
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(out, err, args));
+        err.waiting.get(30, TimeUnit.SECONDS);
+        try (Coordinator c = coordinator(port); PeerNode p = peer(c.port())) {
+            assertEquals(0, exit.get(60, TimeUnit.SECONDS), err.text + "|" + out);
+        }
+        assertTrue(err.text.toString().contains("nothing listens at 127.0.0.1:" + port), err.text.toString());
+        assertTrue(out.toString().contains("\"status\":\"completed\""), out.toString());
+    }
+
+    @Test
+    void submit_savesTheImages_namedByTypeAndTask() throws Exception {
+        try (Coordinator c = coordinator(0); PeerNode p = peer(c.port())) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Path images = dir.resolve("images");
+            assertEquals(0, run(out, err, "--cloud-ip", "127.0.0.1", "--cloud-port", String.valueOf(c.port()), "--state-dir",
+                    dir.resolve("g").toString(), "submit", "--output-dir", images.toString(), "ai_procedural", "--data",
+                    "{\"type\":\"cave\",\"size\":[24,16],\"seed\":7,\"preview\":true}"), err.toString());
+            String taskId = out.toString().replaceAll("(?s).*\"task_id\":\"([^\"]+)\".*", "$1").trim();
+            Path png = images.resolve("ai_procedural-" + taskId + ".png");
+            assertTrue(Files.exists(png), err + " | " + out);
+            assertTrue(err.toString().contains("image saved to " + png), err.toString());
+        }
+    }
+}
