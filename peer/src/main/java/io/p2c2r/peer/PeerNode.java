@@ -228,12 +228,12 @@ public final class PeerNode implements AutoCloseable {
                     + "/hour (earned so far: " + earnings(r.totalUsd(), r.pendingUsd(), r.grantedUsd()) + ")"
                     + trustSummary(r.trust()) + "\n");
             status.connected(true);
-            status.total(r.totalUsd());
+            status.total(r.totalUsd(), r.pendingUsd(), r.grantedUsd());
             status.writeNow();
             firstRegistration.complete(r);
         } else if (m instanceof ResultAccepted a) {
             stats.earned(a.earnedNanos());
-            status.earned(a.taskId(), a.earnedNanos(), a.totalEarnedUsd());
+            status.earned(a.taskId(), a.earnedNanos(), a.totalEarnedUsd(), a.pendingUsd(), a.grantedUsd());
             print("    Earned: " + Money.ofNanos(a.earnedNanos()).format(9) + " for " + a.taskId() + " (pending)"
                     + (a.trust() != null ? "; " + a.trust().describe() : "") + " (total " + earnings(a.totalEarnedUsd(),
                     a.pendingUsd(), a.grantedUsd()) + ")");

@@ -39,6 +39,8 @@ public final class StatusTracker {
     private boolean stopped;
     private String pausedReason;
     private String totalUsd;
+    private String pendingUsd;
+    private String grantedUsd;
     private long sessionNanos;
     private LocalDate today;
     private long todayNanos;
@@ -90,9 +92,14 @@ public final class StatusTracker {
         connected = now;
     }
 
-    /** The coordinator's lifetime total for this id, from {@code registered} or {@code result_accepted}. */
-    public synchronized void total(String usd) {
+    /**
+     * The coordinator's lifetime total for this id, from {@code registered} or {@code result_accepted}, and its
+     * pending and granted parts (null from a coordinator that does not report them).
+     */
+    public synchronized void total(String usd, String pending, String granted) {
         totalUsd = usd;
+        pendingUsd = pending;
+        grantedUsd = granted;
         changed = true;
     }
 
@@ -120,11 +127,13 @@ public final class StatusTracker {
     }
 
     /** A {@code result_accepted}: adds the earning to this session and today, and to the task's line. */
-    public synchronized void earned(String taskId, long nanos, String newTotalUsd) {
+    public synchronized void earned(String taskId, long nanos, String newTotalUsd, String pending, String granted) {
         rollDay();
         sessionNanos += nanos;
         todayNanos += nanos;
         totalUsd = newTotalUsd;
+        pendingUsd = pending;
+        grantedUsd = granted;
         List<PeerStatus.RecentTask> copy = new ArrayList<>(recent);
         recent.clear();
         for (PeerStatus.RecentTask t : copy) {
@@ -155,7 +164,7 @@ public final class StatusTracker {
         return new PeerStatus(PeerStatus.FORMAT, peerId, ProcessHandle.current().pid(), startedAtMs, clock.millis(),
                 writeIntervalMs, Version.get(), coordinator, state, connected, pausedReason, slots, busy,
                 new PeerStatus.Earnings(Money.ofNanos(sessionNanos).toUsdString(), Money.ofNanos(todayNanos).toUsdString(),
-                        today.toString(), totalUsd, null, null),
+                        today.toString(), totalUsd, pendingUsd, grantedUsd),
                 new PeerStatus.Counts(completed, failed, handedBack), List.copyOf(recent));
     }
 

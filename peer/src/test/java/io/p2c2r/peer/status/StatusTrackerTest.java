@@ -39,9 +39,9 @@ class StatusTrackerTest {
         List<String> problems = new ArrayList<>();
         StatusTracker t = tracker(at("2026-03-01T10:00:00Z"), problems);
         t.connected(true);
-        t.total("0.000001000");
+        t.total("0.000001000", null, null);
         t.taskEnded("task_1", "ai_pathfinding", "completed", 12.34);
-        t.earned("task_1", 500, "0.000001500");
+        t.earned("task_1", 500, "0.000001500", null, null);
         t.taskEnded("task_2", "rt_shadows", "handed_back", 0);
         t.writeNow();
         Path file = StatusTracker.fileFor(dir.resolve("state"), "peer_t");
@@ -64,11 +64,11 @@ class StatusTrackerTest {
     @Test
     void today_survivesARestartTheSameDay_andStartsAgainTheNextDay() throws Exception {
         StatusTracker first = tracker(at("2026-03-01T09:00:00Z"), new ArrayList<>());
-        first.earned("task_1", 700, "0.000000700");
+        first.earned("task_1", 700, "0.000000700", null, null);
         first.stopped();
         first.writeNow();
         StatusTracker again = tracker(at("2026-03-01T20:00:00Z"), new ArrayList<>());
-        again.earned("task_2", 300, "0.000001000");
+        again.earned("task_2", 300, "0.000001000", "0.000000300", "0.000000700");
         again.writeNow();
         assertEquals("0.000001000", read().earned().todayUsd());
         assertEquals("0.000000300", read().earned().sessionUsd());
