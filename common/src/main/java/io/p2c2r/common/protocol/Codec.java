@@ -54,6 +54,7 @@ public final class Codec {
             PeerTaskResult.TYPE, PeerTaskResult.class,
             Heartbeat.TYPE, Heartbeat.class,
             GetTask.TYPE, GetTask.class,
+            CancelTask.TYPE, CancelTask.class,
             Capacity.TYPE, Capacity.class,
             ReleaseTask.TYPE, ReleaseTask.class);
     private static final Map<String, Class<? extends ServerMessage>> SERVER = Map.of(

@@ -26,6 +26,8 @@ public final class ErrorCodes {
     public static final String RESULT_MISMATCH = "result_mismatch";
     /** A peer's result cannot be accepted as it stands: no {@code work_units}, or more than its task's input allows. */
     public static final String INVALID_RESULT = "invalid_result";
+    /** A {@code cancel_task} named a task already running on a peer: it finishes and is billed. */
+    public static final String CANNOT_CANCEL = "cannot_cancel";
     /** A {@code get_task} named a task this gamer never submitted (or that is no longer kept). */
     public static final String UNKNOWN_TASK = "unknown_task";
     /** A {@code get_task} named a task whose answer is not ready (its {@code task_result} is still to come). */

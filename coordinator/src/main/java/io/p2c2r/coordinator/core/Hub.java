@@ -1,6 +1,7 @@
 package io.p2c2r.coordinator.core;
 
 import io.p2c2r.common.money.Money;
+import io.p2c2r.common.protocol.CancelTask;
 import io.p2c2r.common.protocol.Capacity;
 import io.p2c2r.common.protocol.ReleaseTask;
 import io.p2c2r.common.protocol.ErrorCodes;
@@ -222,6 +223,25 @@ public final class Hub implements Router.Listener {
         if (primary.state == Run.State.QUEUED) {
             storeStatus(task, "queued", null, null, null);
             outbox.toGamer(task, new TaskAccepted(task.requestId, task.id, "queued", null));
+        }
+    }
+
+    /** A gamer withdraws a task: dropped unbilled if no peer runs it yet, else refused (it finishes and is billed). */
+    public void cancel(Session s, CancelTask m) {
+        if (s.gamer == null) {
+            protocolError(s, s.peer != null ? ErrorCodes.WRONG_ROLE : ErrorCodes.NOT_REGISTERED,
+                    "cancel_task needs a connection registered with register_gamer", m.requestId(), null);
+            return;
+        }
+        Task task = board.openByRequest(s.gamer.account.id, m.requestId());
+        if (task == null) {
+            protocolError(s, ErrorCodes.UNKNOWN_TASK, "request_id '" + m.requestId() + "' names no open task of gamer "
+                    + s.gamer.account.id, m.requestId(), null);
+        } else if (task.runs.stream().anyMatch(r -> r.state == Run.State.RUNNING)) {
+            outbox.send(s, new ErrorMessage(ErrorCodes.CANNOT_CANCEL, "task " + task.id + " is already running on a peer; "
+                    + "it finishes, is billed, and its result follows", m.requestId(), task.id));
+        } else {
+            finish(task, "cancelled", ErrorCodes.CANCELLED, "cancelled by the gamer before any peer ran it; nothing is charged");
         }
     }
 

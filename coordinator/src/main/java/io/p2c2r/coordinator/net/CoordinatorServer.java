@@ -3,6 +3,7 @@ package io.p2c2r.coordinator.net;
 import io.p2c2r.common.protocol.Capacity;
 import io.p2c2r.common.protocol.ClientMessage;
 import io.p2c2r.common.protocol.Codec;
+import io.p2c2r.common.protocol.CancelTask;
 import io.p2c2r.common.protocol.ErrorCodes;
 import io.p2c2r.common.protocol.GetTask;
 import io.p2c2r.common.protocol.Heartbeat;
@@ -116,6 +117,8 @@ public final class CoordinatorServer extends WebSocketServer {
             });
         } else if (m instanceof GetTask g) {
             loop.execute(() -> hub.getTask(s, g));
+        } else if (m instanceof CancelTask c) {
+            loop.execute(() -> hub.cancel(s, c));
         } else if (m instanceof Heartbeat) {
             loop.execute(() -> hub.heartbeat(s));
         } else if (m instanceof Capacity c) {

@@ -120,4 +120,28 @@ class HubTest {
             assertEquals(1, h.query("SELECT COUNT(*) FROM results WHERE verification = 'verified'"));
         }
     }
+
+    @Test
+    void cancel_dropsATaskNoPeerRunsYet_unbilled_butNotOneAlreadyRunning() throws Exception {
+        try (HubHarness h = new HubHarness(dir, config(TrustPolicy.trustEveryone()))) {
+            Session gamer = h.gamer("g1");
+            h.submit(gamer, "ai_pathfinding", PATH);
+            h.hub.cancel(gamer, new io.p2c2r.common.protocol.CancelTask("r1"));
+            h.settle();
+            GamerTaskResult r = h.lastResult(gamer);
+            assertEquals("cancelled", r.code());
+            assertEquals(0, r.costNanos());
+            Session peer = h.peer("p1", "10.0.0.1", 1);
+            assertEquals(0, HubHarness.wire(peer).all(ExecuteTask.class).size(), "a cancelled task is never sent");
+
+            h.submit(gamer, "ai_pathfinding", PATH);
+            assertEquals(1, HubHarness.wire(peer).all(ExecuteTask.class).size());
+            h.hub.cancel(gamer, new io.p2c2r.common.protocol.CancelTask("r2"));
+            h.settle();
+            assertEquals("cannot_cancel", HubHarness.wire(gamer).last(io.p2c2r.common.protocol.ErrorMessage.class).code());
+            h.answer(peer);
+            assertTrue(h.lastResult(gamer).ok(), "the running task still answers");
+            assertEquals(1, h.query("SELECT COUNT(*) FROM ledger"));
+        }
+    }
 }
