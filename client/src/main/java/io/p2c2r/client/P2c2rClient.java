@@ -15,7 +15,11 @@ import io.p2c2r.common.protocol.TaskAccepted;
 import io.p2c2r.common.protocol.TaskCorrected;
 import io.p2c2r.common.protocol.TaskSpec;
 import io.p2c2r.common.task.TaskType;
+import io.p2c2r.common.tls.ClientTls;
+import io.p2c2r.common.tls.TlsException;
 import java.net.URI;
+import java.nio.file.Path;
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collections;
@@ -55,14 +59,17 @@ public final class P2c2rClient implements AutoCloseable {
     /**
      * Where and who to connect as. {@code gamerId} null means the id saved in {@code identities} (created on first
      * use); {@code identities} keeps the secret token the coordinator issues, so that spending follows the id;
-     * {@code connectTimeout} bounds the connection and the registration, each. Immutable.
+     * {@code connectTimeout} bounds the connection and the registration, each. For a {@code wss://} address,
+     * {@code tlsCa} null checks the coordinator's certificate against the system's trust store; otherwise only the
+     * certificates in that PEM file are trusted (a private CA, or a self-signed certificate). Immutable.
      *
      * @param cloud          the coordinator, e.g. {@code ws://p2c2r.example.com:8765/}
      * @param gamerId        the id to register as, or null for the saved default id
      * @param identities     where the id and its token are kept
      * @param connectTimeout how long to wait for the connection, and then for the registration; positive
+     * @param tlsCa          the PEM file of certificates to trust for {@code wss://}, or null for the system's
      */
-    public record Options(URI cloud, String gamerId, IdentityStore identities, Duration connectTimeout) {
+    public record Options(URI cloud, String gamerId, IdentityStore identities, Duration connectTimeout, Path tlsCa) {
         /**
          * Checks that {@code cloud} and {@code identities} are given and the timeout is positive.
          *
@@ -70,6 +77,7 @@ public final class P2c2rClient implements AutoCloseable {
          * @param gamerId        the id, or null
          * @param identities     where the id and token are kept
          * @param connectTimeout positive
+         * @param tlsCa          the certificates to trust, or null
          */
         public Options {
             Objects.requireNonNull(cloud, "cloud");
@@ -86,7 +94,19 @@ public final class P2c2rClient implements AutoCloseable {
          * @return the options
          */
         public static Options of(URI cloud) {
-            return new Options(cloud, null, new IdentityStore(IdentityStore.defaultDir()), Duration.ofSeconds(10));
+            return new Options(cloud, null, new IdentityStore(IdentityStore.defaultDir()), Duration.ofSeconds(10), null);
+        }
+
+        /**
+         * Options trusting the system's certificate authorities.
+         *
+         * @param cloud          the coordinator
+         * @param gamerId        the id, or null
+         * @param identities     where the id and token are kept
+         * @param connectTimeout positive
+         */
+        public Options(URI cloud, String gamerId, IdentityStore identities, Duration connectTimeout) {
+            this(cloud, gamerId, identities, connectTimeout, null);
         }
     }
 
@@ -110,8 +130,14 @@ public final class P2c2rClient implements AutoCloseable {
     private record Pending(CompletableFuture<TaskReply> future, long sentNanos) {
     }
 
-    private P2c2rClient(URI cloud) {
-        this.socket = new Socket(cloud);
+    private final SSLSocketFactory tls;
+
+    private P2c2rClient(Options options) {
+        this.socket = new Socket(options.cloud());
+        this.tls = "wss".equals(options.cloud().getScheme()) ? ClientTls.socketFactory(options.tlsCa()) : null;
+        if (tls != null) {
+            socket.setSocketFactory(tls);
+        }
     }
 
     /**
@@ -125,13 +151,21 @@ public final class P2c2rClient implements AutoCloseable {
      */
     public static CompletableFuture<P2c2rClient> connect(Options options) {
         String id = options.gamerId() != null ? options.gamerId() : options.identities().defaultId("gamer");
-        P2c2rClient client = new P2c2rClient(options.cloud());
         CompletableFuture<P2c2rClient> result = new CompletableFuture<>();
+        P2c2rClient client;
+        try {
+            client = new P2c2rClient(options);
+        } catch (TlsException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
         Thread connector = new Thread(() -> {
             try {
                 long ms = options.connectTimeout().toMillis();
                 if (!client.socket.connectBlocking(ms, TimeUnit.MILLISECONDS)) {
-                    throw client.socket.whyNotConnected(options.connectTimeout());
+                    ClientTls.Problem tls = ClientTls.diagnose(options.cloud(), client.tls, (int) ms); // e.g. ws:// to a wss:// port
+                    throw tls != null ? new P2c2rException(CONNECT_FAILED, "cannot connect to " + options.cloud() + ": "
+                            + tls.message()) : client.socket.whyNotConnected(options.connectTimeout());
                 }
                 String token = options.identities().token("gamer", id).orElse(null);
                 client.socket.send(Codec.encode(new RegisterGamer(id, token)));

@@ -6,6 +6,7 @@ import io.p2c2r.coordinator.core.Hub;
 import io.p2c2r.coordinator.core.Stats;
 import io.p2c2r.coordinator.core.StatsReporter;
 import io.p2c2r.coordinator.net.CoordinatorServer;
+import io.p2c2r.coordinator.net.TlsServerFactory;
 import io.p2c2r.coordinator.store.Snapshot;
 import io.p2c2r.coordinator.store.Store;
 import io.p2c2r.executors.ExecutorRegistry;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A running coordinator: database, event loop and WebSocket server, started together and stopped in
@@ -37,15 +39,38 @@ public final class Coordinator implements AutoCloseable {
         this.port = port;
     }
 
+    /** Starts a coordinator whose listener, should it ever stop by itself, is only logged. */
     public static Coordinator start(CoordinatorConfig config, Console console) {
-        Store store = Store.open(config.database(), console::error);
+        return start(config, console, why -> console.error(why));
+    }
+
+    /**
+     * Starts a coordinator. {@code onFatal} hears, on a thread of its own, if the listener stops when nobody
+     * closed the coordinator; the program then exits so that its supervisor (systemd) restarts it.
+     */
+    public static Coordinator start(CoordinatorConfig config, Console console, Consumer<String> onFatal) {
+        // TLS files first: a bad certificate stops the start before the database is claimed.
+        TlsServerFactory tls = config.tls() == null ? null : TlsServerFactory.load(config.tls(), console);
+        Store store;
+        try {
+            store = Store.open(config.database(), console::error);
+        } catch (RuntimeException e) {
+            if (tls != null) {
+                tls.close();
+            }
+            throw e;
+        }
         Snapshot snapshot = store.load(System.currentTimeMillis(), config.checking().holdWindow().toMillis(),
                 config.checking().maxOpenChecks());
         store.start();
         EventLoop loop = new EventLoop(console);
         Hub hub = new Hub(config, console, store, loop::execute, Clock.system(), snapshot);
+        Consumer<String> fatal = why -> {
+            Thread t = new Thread(() -> onFatal.accept(why), "p2c2r-fatal");
+            t.start();
+        };
         CoordinatorServer server = new CoordinatorServer(new InetSocketAddress(config.host(), config.port()), config,
-                loop, hub, console, ExecutorRegistry.builtIn());
+                loop, hub, console, ExecutorRegistry.builtIn(), tls, fatal);
         server.start();
         int port;
         try {
@@ -112,11 +137,15 @@ public final class Coordinator implements AutoCloseable {
         });
         try {
             goodbye.get(5, TimeUnit.SECONDS);
-            server.stop(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // Still stop the loop and the store below; the database keeps what was queued.
+            // Still stop the server, the loop and the store below; the database keeps what was queued.
+        }
+        try {
+            server.shutdown(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         loop.shutdown(5000);
         store.close();

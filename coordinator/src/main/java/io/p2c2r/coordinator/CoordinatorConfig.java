@@ -12,7 +12,8 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
                                 Duration defaultTaskTimeout, Duration executionTimeout, int maxAttempts,
                                 int maxOpenTasksPerGamer, int maxQueuedTasks, int maxFrameBytes,
                                 int maxTaskDataBytes, long maxBufferedBytesPerConnection,
-                                Duration heartbeatTimeout, Duration statsInterval, int maxConnections, Checking checking) {
+                                Duration heartbeatTimeout, Duration statsInterval, int maxConnections,
+                                NetLimits netLimits, TlsSettings tls, Checking checking) {
     /**
      * How results are checked: the trust policy, how long earnings stay pending without a check (the hold window),
      * bounds on open checks (count and bytes of task data they keep), how often an idle peer may get a known-answer
@@ -70,6 +71,9 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         if (checking == null) {
             throw new IllegalArgumentException("checking settings are missing");
         }
+        if (netLimits == null) {
+            throw new IllegalArgumentException("net limits are required");
+        }
         if (maxBufferedBytesPerConnection < maxFrameBytes) {
             throw new IllegalArgumentException("max buffered bytes per connection " + maxBufferedBytesPerConnection
                     + " must be at least the max frame size " + maxFrameBytes);
@@ -83,6 +87,11 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
 
     public static CoordinatorConfig defaults() {
         return builder().build();
+    }
+
+    /** The largest frame a connection registered as {@code role} may send: peers carry results, gamers task data. */
+    public int maxFrameBytesFor(String role) {
+        return "peer".equals(role) ? maxFrameBytes : Math.min(maxFrameBytes, maxTaskDataBytes + NetLimits.ENVELOPE_BYTES);
     }
 
     /** Collects settings; {@link #build()} validates them. Not thread-safe. */
@@ -104,6 +113,8 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         private Duration statsInterval = Duration.ofSeconds(10);
         private int maxConnections = 10_000;
         private Checking checking = Checking.defaults();
+        private NetLimits netLimits = NetLimits.defaults();
+        private TlsSettings tls;
 
         private Builder() {}
 
@@ -171,6 +182,23 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
             return this;
         }
 
+        /** Per-connection and per-address limits of the network layer. */
+        public Builder netLimits(NetLimits limits) {
+            this.netLimits = limits;
+            return this;
+        }
+
+        /** The current net limits, to derive changed ones from. */
+        public NetLimits netLimits() {
+            return netLimits;
+        }
+
+        /** Serve {@code wss://} only, with this certificate; null (the default) serves plain {@code ws://}. */
+        public Builder tls(TlsSettings settings) {
+            this.tls = settings;
+            return this;
+        }
+
         public Builder statsInterval(Duration interval) {
             this.statsInterval = interval;
             return this;
@@ -179,17 +207,17 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         public CoordinatorConfig build() {
             return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
                     maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                    maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval, maxConnections, checking);
+                    maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval, maxConnections, netLimits, tls, checking);
         }
     }
 
-    private static void positive(String name, Duration d) {
+    static void positive(String name, Duration d) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(name + " " + d + " must be positive");
         }
     }
 
-    private static void range(String name, long v, long min, long max) {
+    static void range(String name, long v, long min, long max) {
         if (v < min || v > max) {
             throw new IllegalArgumentException(name + " " + v + " is out of range [" + min + ", " + max + "]");
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import io.p2c2r.coordinator.trust.TrustPolicy;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Spec;
                 "window passes, gamers pay, the coordinator keeps its fee). Stop it with Ctrl-C; queued writes " +
                 "are flushed first.")
 public final class CoordinatorMain implements Callable<Integer> {
+    /** The exit status when the WebSocket listener stopped by itself (EX_SOFTWARE). */
+    public static final int EXIT_LISTENER_DIED = 70;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +90,36 @@ public final class CoordinatorMain implements Callable<Integer> {
     @Option(names = "--stats-interval", description = "Seconds between network stats blocks, printed only when something changed. Default: ${DEFAULT-VALUE}.")
     long statsInterval = 10;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Serve wss:// only, with this certificate chain "
+            + "(PEM, leaf first: certbot's fullchain.pem). Needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert (unencrypted PKCS#8 PEM, "
+            + "RSA or EC: certbot's privkey.pem).")
+    Path tlsKey;
+
+    @Option(names = "--tls-keystore", paramLabel = "P12", description = "Serve wss:// only, with the key and chain in this "
+            + "PKCS#12 file. Its password: --tls-keystore-password or $P2C2R_TLS_KEYSTORE_PASSWORD.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", description = "Password of --tls-keystore (visible to other local users "
+            + "in the process list; prefer the environment variable).")
+    String tlsKeystorePassword;
+
+    @Option(names = "--max-connections", description = "Connections held at once, half-open ones included. Default: ${DEFAULT-VALUE}.")
+    int maxConnections = 10_000;
+
+    @Option(names = "--max-connections-per-address", description = "Connections from one remote address. Default: ${DEFAULT-VALUE}.")
+    int maxPerAddress = 100;
+
+    @Option(names = "--limit-loopback", description = "Apply per-address limits to 127.0.0.1 too (off by default: behind a "
+            + "local tunnel or proxy every client has that address).")
+    boolean limitLoopback;
+
+    @Option(names = "--max-messages-per-second", description = "Messages per connection per second (bursts of twice that). "
+            + "Default: ${DEFAULT-VALUE}.")
+    int messagesPerSecond = 1000;
+
     @Option(names = "--quiet", description = "Print only warnings and errors.")
     boolean quiet;
 
@@ -124,7 +158,10 @@ public final class CoordinatorMain implements Callable<Integer> {
         Console console;
         try {
             Rates rates = new Rates(Money.parseUsd(peerRate), Rates.parseFeePercent(fee));
-            config = CoordinatorConfig.builder().listen(host, port).database(db).rates(rates)
+            NetLimits limits = NetLimits.defaults().withConnectionsPerAddress(maxPerAddress, limitLoopback)
+                    .withMessageRate(messagesPerSecond, 2 * messagesPerSecond);
+            config = CoordinatorConfig.builder().listen(host, port).database(db).rates(rates).tls(tls())
+                    .maxConnections(maxConnections).netLimits(limits)
                     .cacheTtl(Duration.ofHours(cacheHours))
                     .timeouts(Duration.ofSeconds(taskTimeout), Duration.ofSeconds(executionTimeout), maxAttempts)
                     .maxOpenTasksPerGamer(maxOpenPerGamer).statsInterval(Duration.ofSeconds(statsInterval))
@@ -134,35 +171,58 @@ public final class CoordinatorMain implements Callable<Integer> {
             spec.commandLine().getErr().println("coordinator: " + e.getMessage());
             return 2;
         }
+        // The hook is in place before the coordinator starts: an exit at any moment after that closes it cleanly.
+        AtomicReference<Coordinator> running = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Coordinator c = running.get();
+            if (c != null) {
+                console.info(" Shutting down: flushing the database...");
+                c.close();
+            }
+            stopped.countDown();
+        }, "p2c2r-shutdown"));
         Coordinator coordinator;
         try {
-            coordinator = Coordinator.start(config, console);
+            // A listener that stopped by itself accepts nobody: exit, and let the supervisor start a fresh one.
+            coordinator = Coordinator.start(config, console, why -> {
+                console.error(why + "; exiting with status " + EXIT_LISTENER_DIED + " so that a supervisor restarts it");
+                System.exit(EXIT_LISTENER_DIED);
+            });
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("coordinator: " + e.getMessage());
             return 1;
         }
+        running.set(coordinator);
         Rates r = config.rates();
         // The banner always prints, even with --quiet: it says which port was bound.
         out.print(String.format("  P2C2R CLOUD COORDINATOR %s%n==================================================%n"
-                        + " Starting server on %s:%d%n Database: %s (%d tasks, %d peers, %d gamers%s)%n"
+                        + " Starting server on %s:%d%s%n Database: %s (%d tasks, %d peers, %d gamers%s)%n"
                         + " Rates: Peer earns %s/hr, Gamer pays %s/hr, fee %s%%%n"
                         + " Checks: trusted after %d agreeing results, audits down to %s%%%s%n"
                         + "==================================================%n%n",
-                Version.get(), host, coordinator.port(), db, coordinator.snapshot().tasksStored(),
+                Version.get(), host, coordinator.port(), config.tls() != null ? " (TLS: wss:// only, " + config.tls() + ")" : "",
+                db, coordinator.snapshot().tasksStored(),
                 coordinator.snapshot().peers().size(), coordinator.snapshot().gamers().size(),
                 coordinator.snapshot().interruptedTasks() > 0
                         ? "; " + coordinator.snapshot().interruptedTasks() + " left open by the last run marked interrupted" : "",
                 r.peerPerHour().format(2), r.gamerPerHour().format(4), r.feePercent(), trustThreshold, auditRate,
                 sameHostQuorum ? ", peers on one host may agree" : ""));
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.info(" Shutting down: flushing the database...");
-            coordinator.close();
-            stopped.countDown();
-        }, "p2c2r-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The TLS options as settings, or null when none was given. */
+    private TlsSettings tls() {
+        if (tlsCert == null && tlsKey == null && tlsKeystore == null) {
+            return null;
+        }
+        if (tlsKeystore != null) {
+            String password = tlsKeystorePassword != null ? tlsKeystorePassword : System.getenv("P2C2R_TLS_KEYSTORE_PASSWORD");
+            return TlsSettings.keystore(tlsKeystore, password == null ? new char[0] : password.toCharArray());
+        }
+        return new TlsSettings(tlsCert, tlsKey, null, null);
     }
 
     /** Reports the build's version. */

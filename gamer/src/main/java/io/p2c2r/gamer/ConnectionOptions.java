@@ -3,9 +3,10 @@ package io.p2c2r.gamer;
 import io.p2c2r.client.P2c2rClient;
 import io.p2c2r.common.P2c2rException;
 import io.p2c2r.common.identity.IdentityStore;
+import io.p2c2r.common.net.CloudUri;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -19,12 +20,19 @@ import picocli.CommandLine.ScopeType;
  */
 final class ConnectionOptions {
     @Option(names = "--cloud-ip", scope = ScopeType.INHERIT, defaultValue = "localhost",
-            description = "Coordinator host. Default: ${DEFAULT-VALUE}.")
+            description = "Coordinator host, or a ws:// or wss:// URL. Default: ${DEFAULT-VALUE}.")
     String cloudIp;
 
     @Option(names = "--cloud-port", scope = ScopeType.INHERIT, defaultValue = "8765",
             description = "Coordinator port. Default: ${DEFAULT-VALUE}.")
     int cloudPort;
+
+    @Option(names = "--tls", scope = ScopeType.INHERIT, description = "Connect with TLS (wss://), checking the coordinator's certificate and host name.")
+    boolean tls;
+
+    @Option(names = "--tls-ca", paramLabel = "PEM", scope = ScopeType.INHERIT, description = "Trust only the certificates in "
+            + "this PEM file (a private CA or a self-signed coordinator certificate) instead of the system's authorities.")
+    Path tlsCa;
 
     @Option(names = "--gamer-id", scope = ScopeType.INHERIT, description = "Id to register as. Default: a saved id like gamer_<host>_<digits>.")
     String gamerId;
@@ -41,17 +49,17 @@ final class ConnectionOptions {
                     + "without a value, until Ctrl-C.")
     Long waitSeconds;
 
+    /** Throws {@link IllegalArgumentException} naming the option that cannot be used. */
     P2c2rClient.Options toClientOptions() {
         if (connectTimeout < 1 || connectTimeout > 3600) {
             throw new IllegalArgumentException("--connect-timeout " + connectTimeout + " is out of range [1, 3600] seconds");
         }
-        try {
-            URI uri = new URI("ws", null, cloudIp, cloudPort, "/", null, null);
-            return new P2c2rClient.Options(uri, gamerId, new IdentityStore(stateDir != null ? stateDir : IdentityStore.defaultDir()),
-                    Duration.ofSeconds(connectTimeout));
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--cloud-ip '" + cloudIp + "' is not a host name: " + e.getMessage());
+        URI uri = CloudUri.of(cloudIp, cloudPort, tls || tlsCa != null);
+        if (tlsCa != null && !Files.isReadable(tlsCa)) {
+            throw new IllegalArgumentException("--tls-ca " + tlsCa + " cannot be read");
         }
+        return new P2c2rClient.Options(uri, gamerId, new IdentityStore(stateDir != null ? stateDir : IdentityStore.defaultDir()),
+                Duration.ofSeconds(connectTimeout), tlsCa);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.protocol.ProtocolException;
 import io.p2c2r.common.protocol.ServerMessage;
 import java.net.URI;
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.concurrent.CountDownLatch;
@@ -25,11 +26,17 @@ final class PeerConnection extends WebSocketClient {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile String closeReason = "";
 
-    /** {@code onMessage} receives this connection with each message, so replies go back the way the task came. */
-    PeerConnection(URI uri, BiConsumer<PeerConnection, ServerMessage> onMessage, Consumer<String> onProblem) {
+    /**
+     * {@code onMessage} receives this connection with each message, so replies go back the way the task came;
+     * {@code tls}: the sockets to use for a {@code wss://} URI (null for {@code ws://}).
+     */
+    PeerConnection(URI uri, SSLSocketFactory tls, BiConsumer<PeerConnection, ServerMessage> onMessage, Consumer<String> onProblem) {
         super(uri, new Draft_6455(Collections.emptyList(), MAX_FRAME_BYTES));
         this.onMessage = onMessage;
         this.onProblem = onProblem;
+        if (tls != null) {
+            setSocketFactory(tls);
+        }
         setConnectionLostTimeout(30);
         setTcpNoDelay(true);
     }

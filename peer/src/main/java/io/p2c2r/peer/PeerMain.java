@@ -1,6 +1,9 @@
 package io.p2c2r.peer;
 
+import io.p2c2r.common.P2c2rException;
 import io.p2c2r.common.Version;
+import io.p2c2r.common.net.CloudUri;
+import io.p2c2r.common.tls.ClientTls;
 import io.p2c2r.common.identity.IdentityStore;
 import io.p2c2r.common.protocol.Capabilities;
 import io.p2c2r.executors.ExecutorRegistry;
@@ -38,11 +41,18 @@ public final class PeerMain implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--cloud-ip", description = "Coordinator host name or address (e.g. 0.tcp.ngrok.io).")
+    @Option(names = "--cloud-ip", description = "Coordinator host name or address (e.g. 0.tcp.ngrok.io), or a ws:// or wss:// URL.")
     String cloudIp;
 
     @Option(names = "--cloud-port", description = "Coordinator port. Default: ${DEFAULT-VALUE}.")
     int cloudPort = 8765;
+
+    @Option(names = "--tls", description = "Connect with TLS (wss://), checking the coordinator's certificate and host name.")
+    boolean tls;
+
+    @Option(names = "--tls-ca", paramLabel = "PEM", description = "Trust only the certificates in this PEM file (a private CA "
+            + "or a self-signed coordinator certificate) instead of the system's authorities.")
+    Path tlsCa;
 
     @Option(names = "--peer-id", description = "Id to register as. Default: a saved id like peer_<host>_<digits>.")
     String peerId;
@@ -90,11 +100,14 @@ public final class PeerMain implements Callable<Integer> {
         Controls controls;
         try {
             controls = controls(out);
-            URI uri = new URI("ws", null, cloudIp, cloudPort, "/", null, null);
+            URI uri = CloudUri.of(cloudIp, cloudPort, tls || tlsCa != null);
             config = new PeerNode.Config(uri, peerId, new IdentityStore(stateDir != null ? stateDir : IdentityStore.defaultDir()),
                     workers, Duration.ofSeconds(10), Duration.ofSeconds(statsInterval), Duration.ofSeconds(30),
-                    reportBench ? quickBench(out) : Map.of(), controls);
-        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+                    reportBench ? quickBench(out) : Map.of(), controls, tlsCa);
+            if ("wss".equals(uri.getScheme())) {
+                ClientTls.socketFactory(tlsCa); // a CA file that cannot be read is a usage error, now
+            }
+        } catch (IllegalArgumentException | P2c2rException e) {
             spec.commandLine().getErr().println("peer: " + e.getMessage());
             return 2;
         }

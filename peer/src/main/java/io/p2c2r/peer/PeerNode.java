@@ -22,8 +22,10 @@ import io.p2c2r.peer.controls.DutyCycle;
 import io.p2c2r.peer.controls.LowPriority;
 import io.p2c2r.peer.status.StatusTracker;
 import java.io.PrintWriter;
+import io.p2c2r.common.tls.ClientTls;
 import java.net.URI;
 import java.nio.file.Path;
+import javax.net.ssl.SSLSocketFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -47,9 +49,14 @@ import org.java_websocket.framing.CloseFrame;
  * pool and a timer. Thread-safe.
  */
 public final class PeerNode implements AutoCloseable {
-    /** How a node runs. {@code peerId} null means the saved default id; {@code controls} null means none. */
+    /**
+     * How a node runs. {@code peerId} null means the saved default id; {@code controls} null means none. For a
+     * {@code wss://} cloud, {@code tlsCa} null trusts the system's certificate authorities, otherwise only the
+     * certificates in that PEM file.
+     */
     public record Config(URI cloud, String peerId, IdentityStore identities, int workers, Duration heartbeatInterval,
-                         Duration statsInterval, Duration maxBackoff, Map<String, Double> benchmark, Controls controls) {
+                         Duration statsInterval, Duration maxBackoff, Map<String, Double> benchmark, Controls controls,
+                         Path tlsCa) {
         public Config {
             if (workers < 1 || workers > Capabilities.MAX_SLOTS) {
                 throw new IllegalArgumentException("workers " + workers + " is out of range [1, " + Capabilities.MAX_SLOTS + "]");
@@ -59,7 +66,7 @@ public final class PeerNode implements AutoCloseable {
 
         public Config(URI cloud, String peerId, IdentityStore identities, int workers, Duration heartbeatInterval,
                       Duration statsInterval, Duration maxBackoff, Map<String, Double> benchmark) {
-            this(cloud, peerId, identities, workers, heartbeatInterval, statsInterval, maxBackoff, benchmark, Controls.NONE);
+            this(cloud, peerId, identities, workers, heartbeatInterval, statsInterval, maxBackoff, benchmark, Controls.NONE, null);
         }
     }
 
@@ -82,6 +89,7 @@ public final class PeerNode implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Registered> firstRegistration = new CompletableFuture<>();
     private final Thread supervisor;
+    private final SSLSocketFactory tls;
     private volatile PeerConnection connection;
     private volatile boolean fatal;
 
@@ -105,6 +113,7 @@ public final class PeerNode implements AutoCloseable {
         this.desk = new TaskDesk(peerId, workers, runner, stats, status, this::print);
         this.pause = new PauseControl(new Availability(controls), desk, () -> connection, cap.slots(), status, this::print);
         this.supervisor = new Thread(this::superviseConnection, "p2c2r-peer-supervisor");
+        this.tls = "wss".equals(config.cloud().getScheme()) ? ClientTls.socketFactory(config.tlsCa()) : null;
     }
 
     public static PeerNode start(Config config, PrintWriter out) {
@@ -175,7 +184,7 @@ public final class PeerNode implements AutoCloseable {
     private void superviseConnection() {
         long backoffMs = 500;
         while (stop.getCount() > 0 && !fatal) {
-            PeerConnection c = new PeerConnection(config.cloud(), this::onMessage, this::print);
+            PeerConnection c = new PeerConnection(config.cloud(), tls, this::onMessage, this::print);
             connection = c;
             boolean registeredHere = false;
             try {
@@ -190,7 +199,16 @@ public final class PeerNode implements AutoCloseable {
                         print("⚠️  Disconnected from cloud (" + c.closeReason() + ")");
                     }
                 } else {
-                    print("⚠️  Cannot reach " + config.cloud() + " (" + c.closeReason() + ")");
+                    ClientTls.Problem tlsProblem = ClientTls.diagnose(config.cloud(), tls, 10_000);
+                    if (tlsProblem != null && tlsProblem.permanent()) {
+                        // A certificate that is not trusted or not for this host will not fix itself by retrying.
+                        print("❌ Cannot connect to " + config.cloud() + ": " + tlsProblem.message());
+                        fatal = true;
+                        firstRegistration.completeExceptionally(new IllegalStateException(tlsProblem.message()));
+                    } else {
+                        print("⚠️  Cannot reach " + config.cloud() + " ("
+                                + (tlsProblem != null ? tlsProblem.message() : c.closeReason()) + ")");
+                    }
                 }
                 if (registeredHere) {
                     backoffMs = 500;

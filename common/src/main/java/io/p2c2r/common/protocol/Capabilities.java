@@ -10,6 +10,7 @@ import java.util.TreeMap;
 public record Capabilities(int cores, int slots, Map<String, String> tasks, String platform,
                            String softwareVersion, Map<String, Double> benchmark) {
     public static final int MAX_SLOTS = 256;
+    public static final int MAX_TASK_TYPES = 64;
 
     public Capabilities {
         if (cores < 1 || cores > 4096) {
@@ -21,8 +22,9 @@ public record Capabilities(int cores, int slots, Map<String, String> tasks, Stri
         if (tasks == null) {
             throw ProtocolException.missing("capabilities.tasks");
         }
-        if (tasks.size() > 64) {
-            throw ProtocolException.invalid("capabilities.tasks", tasks.size() + " entries", "may list at most 64 task types");
+        if (tasks.size() > MAX_TASK_TYPES) {
+            throw ProtocolException.invalid("capabilities.tasks", tasks.size() + " entries", "may list at most "
+                    + MAX_TASK_TYPES + " task types");
         }
         tasks.forEach((type, version) -> {
             Ids.text("capabilities.tasks key", type, 64);
@@ -32,8 +34,9 @@ public record Capabilities(int cores, int slots, Map<String, String> tasks, Stri
         platform = platform == null ? "unknown" : Ids.text("capabilities.platform", platform, 200);
         softwareVersion = softwareVersion == null ? "unknown" : Ids.text("capabilities.software_version", softwareVersion, 64);
         benchmark = benchmark == null ? Map.of() : new TreeMap<>(benchmark);
-        if (benchmark.size() > 64) {
-            throw ProtocolException.invalid("capabilities.benchmark", benchmark.size() + " entries", "may list at most 64");
+        if (benchmark.size() > MAX_TASK_TYPES) {
+            throw ProtocolException.invalid("capabilities.benchmark", benchmark.size() + " entries", "may list at most "
+                    + MAX_TASK_TYPES);
         }
     }
 }

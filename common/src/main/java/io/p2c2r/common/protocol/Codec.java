@@ -6,7 +6,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
@@ -16,7 +15,6 @@ import com.google.gson.stream.JsonWriter;
 import io.p2c2r.common.task.InvalidTaskException;
 import io.p2c2r.common.task.Params;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -30,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place that reads and writes JSON. Parsing is strict (RFC 8259, no comments, no trailing data)
@@ -38,10 +38,14 @@ import java.util.TreeMap;
 public final class Codec {
     /** Deepest allowed nesting of arrays and objects in any frame. */
     public static final int MAX_NESTING = 64;
+    /** Longest number literal accepted in task data or results. */
+    public static final int MAX_NUMBER_CHARS = 200;
 
     private static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .registerTypeAdapter(RawJson.class, new RawJsonAdapter())
+            .registerTypeAdapter(String.class, new StrictStringAdapter())
+            .registerTypeAdapterFactory(StrictNumberAdapters.FACTORY)
             .setStrictness(Strictness.STRICT)
             .disableHtmlEscaping()
             .create();
@@ -70,12 +74,12 @@ public final class Codec {
 
     /** Decodes a frame sent by a peer or gamer; throws {@link ProtocolException} naming the problem. */
     public static ClientMessage decodeClient(String text) {
-        return decode(text, CLIENT);
+        return decode(text, CLIENT, ClientMessages::decode);
     }
 
     /** Decodes a frame sent by the coordinator. */
     public static ServerMessage decodeServer(String text) {
-        return decode(text, SERVER);
+        return decode(text, SERVER, (type, obj) -> GSON.fromJson(obj, SERVER.get(type)));
     }
 
     public static String encode(Message message) {
@@ -271,23 +275,15 @@ public final class Codec {
     }
 
     static JsonElement parseStrict(String text) {
-        try {
-            JsonReader reader = new JsonReader(new StringReader(text));
-            reader.setStrictness(Strictness.STRICT);
-            reader.setNestingLimit(MAX_NESTING);
-            JsonElement e = ELEMENTS.read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new ProtocolException(ErrorCodes.BAD_JSON, "malformed JSON: unexpected data after the value");
-            }
-            return e;
-        } catch (ProtocolException e) {
-            throw e;
-        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new ProtocolException(ErrorCodes.BAD_JSON, "malformed JSON: " + e.getMessage());
-        }
+        return StrictJson.parse(text);
     }
 
-    private static <T extends Message> T decode(String text, Map<String, Class<? extends T>> types) {
+    /** Builds the message of a known {@code type} from its object; throws ProtocolException naming a bad field. */
+    private interface Builder<T> {
+        T build(String type, JsonObject object);
+    }
+
+    private static <T extends Message> T decode(String text, Map<String, Class<? extends T>> types, Builder<T> builder) {
         JsonElement e = parseStrict(text);
         if (!e.isJsonObject()) {
             throw new ProtocolException(ErrorCodes.BAD_JSON, "a message must be a JSON object, not " + kind(e));
@@ -301,13 +297,12 @@ public final class Codec {
             throw ProtocolException.invalid("type", typeElement, "must be a string");
         }
         String type = typeElement.getAsString();
-        Class<? extends T> cls = types.get(type);
-        if (cls == null) {
+        if (!types.containsKey(type)) {
             throw new ProtocolException(ErrorCodes.UNKNOWN_TYPE,
                     "unknown message type '" + abbreviate(type) + "'; expected one of " + new TreeMap<>(types).keySet());
         }
         try {
-            T message = GSON.fromJson(obj, cls);
+            T message = builder.build(type, obj);
             if (message == null) {
                 throw new ProtocolException(ErrorCodes.BAD_JSON, "empty " + type + " message");
             }
@@ -323,10 +318,14 @@ public final class Codec {
                 return new ProtocolException(pe.code(), type + ": " + pe.getMessage(), requestId, taskId);
             }
         }
-        String detail = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        return new ProtocolException(ErrorCodes.INVALID_FIELD, type + ": a field has the wrong type: " + abbreviate(detail),
+        // Only server messages are read reflectively; the reader's path names the field, its message is not ours.
+        Matcher m = GSON_PATH.matcher(String.valueOf(ex.getMessage()));
+        String field = m.find() ? m.group(1) : "a field";
+        return new ProtocolException(ErrorCodes.INVALID_FIELD, type + ": " + field + " has the wrong JSON type or is out of range",
                 requestId, taskId);
     }
+
+    private static final Pattern GSON_PATH = Pattern.compile("path \\$\\.([A-Za-z0-9_.\\[\\]]+)");
 
     /** A refused message's id field, echoed in the error if it is a plausible string; else null. */
     private static String idField(JsonObject obj, String name, int maxLength) {
@@ -376,6 +375,11 @@ public final class Codec {
     }
 
     private static BigDecimal number(String text) {
+        if (text.length() > MAX_NUMBER_CHARS) {
+            // Converting a number thousands of digits long costs quadratic time; no game data needs one.
+            throw new ProtocolException(ErrorCodes.BAD_JSON, "number " + abbreviate(text) + " has more than "
+                    + MAX_NUMBER_CHARS + " characters");
+        }
         BigDecimal d = new BigDecimal(text);
         // Exponents this large are never meaningful game data and would make canonical text huge.
         if (d.signum() != 0 && Math.abs((long) d.precision() - d.scale()) > 400) {
@@ -420,6 +424,40 @@ public final class Codec {
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
     }
 
+    /** A parsed value as RawJson text, numbers as they were written. */
+    static RawJson rawOf(JsonElement e) {
+        StringWriter text = new StringWriter();
+        try {
+            JsonWriter w = new JsonWriter(text);
+            w.setHtmlSafe(false);
+            writeJson(w, e, false);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new RawJson(text.toString());
+    }
+
+    /** Reads only JSON strings as strings: Gson's own adapter would turn {@code 42} or {@code true} into text. */
+    private static final class StrictStringAdapter extends TypeAdapter<String> {
+        @Override
+        public void write(JsonWriter out, String value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public String read(JsonReader in) throws IOException {
+            JsonToken t = in.peek();
+            if (t == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            if (t != JsonToken.STRING) {
+                throw StrictNumberAdapters.wrongType(in, "a string", t);
+            }
+            return in.nextString();
+        }
+    }
+
     /** Writes a RawJson as the JSON it holds; reads any JSON value back into a RawJson. */
     private static final class RawJsonAdapter extends TypeAdapter<RawJson> {
         @Override
@@ -434,14 +472,7 @@ public final class Codec {
         @Override
         public RawJson read(JsonReader in) throws IOException {
             JsonElement e = ELEMENTS.read(in);
-            if (e.isJsonNull()) {
-                return null;
-            }
-            StringWriter text = new StringWriter();
-            JsonWriter w = new JsonWriter(text);
-            w.setHtmlSafe(false);
-            writeJson(w, e, false);
-            return new RawJson(text.toString());
+            return e.isJsonNull() ? null : rawOf(e);
         }
     }
 }

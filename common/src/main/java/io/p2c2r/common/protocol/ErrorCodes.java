@@ -16,6 +16,7 @@ public final class ErrorCodes {
     public static final String TASK_NOT_HELD = "task_not_held";
     public static final String TOO_MANY_TASKS = "too_many_tasks";
     public static final String DUPLICATE_REQUEST = "duplicate_request";
+    public static final String RATE_LIMITED = "rate_limited";
     public static final String TIMEOUT = "timeout";
     public static final String PEER_FAILED = "peer_failed";
     public static final String EXECUTION_FAILED = "execution_failed";

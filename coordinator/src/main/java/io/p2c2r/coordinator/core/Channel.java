@@ -16,4 +16,11 @@ public interface Channel {
     boolean send(String text);
 
     void close(CloseReason reason, String detail);
+
+    /**
+     * The core accepted this connection's registration as {@code role} ({@code peer} or {@code gamer}); called
+     * before the {@code registered} reply is sent, so that the transport can apply the role's limits (a peer's
+     * results may be far larger than anything a gamer or an unregistered client may send).
+     */
+    void registered(String role);
 }

@@ -31,6 +31,7 @@ final class Registrations {
     private final Map<String, PeerState> peers;
     private final List<GamerState> gamers;
     private final Router router;
+    private final AuthThrottle throttle;
 
     Registrations(CoordinatorConfig config, Console console, Store store, Clock clock, Accounts accounts, TrustBook trust,
                   Outbox outbox, Map<String, PeerState> peers, List<GamerState> gamers, Router router) {
@@ -44,10 +45,11 @@ final class Registrations {
         this.peers = peers;
         this.gamers = gamers;
         this.router = router;
+        this.throttle = new AuthThrottle(clock, config.netLimits().limitLoopback());
     }
 
     void registerPeer(Session s, RegisterPeer m) {
-        Accounts.Granted g = grant(s, () -> accounts.peer(m.peerId(), m.token(), clock.millis()));
+        Accounts.Granted g = grant(s, Registered.PEER, m.peerId(), () -> accounts.peer(m.peerId(), m.token(), clock.millis()));
         if (g == null) {
             return;
         }
@@ -62,6 +64,7 @@ final class Registrations {
         var caps = m.capabilities();
         long now = clock.millis();
         store.submit(t -> t.peers.seen(m.peerId(), caps.platform(), caps.cores(), caps.slots(), caps.softwareVersion(), now));
+        s.channel.registered(Registered.PEER);
         outbox.send(s, registered(Registered.PEER, g, trust.levels(m.peerId(), caps.tasks().keySet())));
         console.info(" Peer connected: " + m.peerId() + " (" + s.channel.remote() + ") " + caps.slots() + " slots, "
                 + caps.tasks().size() + " task types" + (g.created() ? ", new" : ""));
@@ -69,7 +72,7 @@ final class Registrations {
     }
 
     void registerGamer(Session s, RegisterGamer m) {
-        Accounts.Granted g = grant(s, () -> accounts.gamer(m.gamerId(), m.token(), clock.millis()));
+        Accounts.Granted g = grant(s, Registered.GAMER, m.gamerId(), () -> accounts.gamer(m.gamerId(), m.token(), clock.millis()));
         if (g == null) {
             return;
         }
@@ -78,6 +81,7 @@ final class Registrations {
         gamers.add(gs);
         long now = clock.millis();
         store.submit(t -> t.gamers.seen(m.gamerId(), now));
+        s.channel.registered(Registered.GAMER);
         outbox.send(s, registered(Registered.GAMER, g, null));
         console.info(" Gamer connected: " + m.gamerId() + " (" + s.channel.remote() + ")");
     }
@@ -86,20 +90,37 @@ final class Registrations {
         Accounts.Granted get() throws Accounts.Refused;
     }
 
-    /** Checks the session may register and the identity's token; on refusal answers, closes and returns null. */
-    private Accounts.Granted grant(Session s, Grant grant) {
+    /**
+     * Checks the session may register, the {@link AuthThrottle}, and the identity's token; on refusal answers,
+     * closes and returns null.
+     */
+    private Accounts.Granted grant(Session s, String role, String id, Grant grant) {
         if (s.registered()) {
             protocolError(s, ErrorCodes.ALREADY_REGISTERED, "this connection is already registered as " + s.describe(), null, null);
             return null;
         }
-        try {
-            return grant.get();
-        } catch (Accounts.Refused e) {
-            console.warn(" Registration refused from " + s.channel.remote() + ": " + e.getMessage());
-            outbox.send(s, ErrorMessage.of(ErrorCodes.AUTH_FAILED, e.getMessage()));
-            s.channel.close(CloseReason.POLICY, "registration refused");
-            return null;
+        String host = s.channel.remoteHost();
+        String throttled = throttle.refusal(role, id, host);
+        if (throttled != null) {
+            console.debug(" Registration refused unchecked from " + s.channel.remote() + ": " + throttled);
+            return refuse(s, ErrorCodes.RATE_LIMITED, throttled); // not auth_failed: no token was checked
         }
+        try {
+            Accounts.Granted g = grant.get();
+            throttle.succeeded(role, id, host);
+            return g;
+        } catch (Accounts.Refused e) {
+            String blocked = throttle.failed(role, id, host);
+            console.warn(" Registration refused from " + s.channel.remote() + ": " + e.getMessage()
+                    + (blocked != null ? "\n " + blocked : ""));
+            return refuse(s, ErrorCodes.AUTH_FAILED, e.getMessage());
+        }
+    }
+
+    private Accounts.Granted refuse(Session s, String code, String why) {
+        outbox.send(s, ErrorMessage.of(code, why));
+        s.channel.close(CloseReason.POLICY, "registration refused");
+        return null;
     }
 
     private Registered registered(String role, Accounts.Granted g, Map<String, io.p2c2r.common.protocol.TrustLevel> levels) {

@@ -49,7 +49,9 @@ public record Submission(SubmitTask message, TaskType type, String version, Stri
         } catch (P2c2rException e) {
             return refuse(message, ErrorCodes.INVALID_TASK, e.getMessage());
         } catch (RuntimeException e) {
-            return refuse(message, ErrorCodes.INVALID_TASK, "task.data was refused: " + e);
+            // A check that failed other than by refusing the data is a bug here, not the client's; it hears only that.
+            return refuse(message, ErrorCodes.INVALID_TASK, "task.data could not be checked by the " + type.wireName()
+                    + " validator: an internal error of the coordinator, not a problem with the data");
         }
     }
 

@@ -6,6 +6,7 @@ import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.protocol.CancelTask;
 import io.p2c2r.common.protocol.ErrorCodes;
 import io.p2c2r.common.protocol.GetTask;
+import io.p2c2r.common.protocol.ErrorMessage;
 import io.p2c2r.common.protocol.Heartbeat;
 import io.p2c2r.common.protocol.PeerTaskResult;
 import io.p2c2r.common.protocol.ProtocolException;
@@ -15,6 +16,7 @@ import io.p2c2r.common.protocol.ReleaseTask;
 import io.p2c2r.common.protocol.SubmitTask;
 import io.p2c2r.coordinator.Console;
 import io.p2c2r.coordinator.CoordinatorConfig;
+import io.p2c2r.coordinator.NetLimits;
 import io.p2c2r.coordinator.core.EventLoop;
 import io.p2c2r.coordinator.core.Hub;
 import io.p2c2r.coordinator.core.ResultCheck;
@@ -23,12 +25,12 @@ import io.p2c2r.coordinator.core.Submission;
 import io.p2c2r.executors.ExecutorRegistry;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
-import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.DefaultWebSocketServerFactory;
@@ -36,34 +38,54 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * The WebSocket endpoint. Its worker threads only decode frames, check submissions and hand the result
- * to the {@link EventLoop}; they never touch coordinator state. Frames over the size limit are refused
- * by the protocol layer (close code 1009) before their payload is buffered.
+ * to the {@link EventLoop}; they never touch coordinator state. Every accepted TCP connection is counted
+ * from accept ({@link ConnectionTable}); frames are checked on their header ({@link FrameGuard}); each
+ * connection's message rate is capped. If the listener thread stops for any reason other than
+ * {@link #shutdown}, {@code onFatal} hears why, so that the process can exit rather than stay up deaf.
  */
 public final class CoordinatorServer extends WebSocketServer {
     private final EventLoop loop;
     private final Hub hub;
     private final Console console;
     private final ExecutorRegistry registry;
-    private final int maxTaskDataBytes;
-    private final long maxBufferedBytes;
-    private final int maxConnections;
-    private final AtomicInteger open = new AtomicInteger();
+    private final CoordinatorConfig config;
+    private final NetLimits limits;
+    private final ConnectionTable<WebSocketImpl> table;
+    private final ConnectionSweeper sweeper;
+    private final Consumer<String> onFatal;
     private final CompletableFuture<Integer> started = new CompletableFuture<>();
+    private volatile boolean shuttingDown;
 
+    /** What a connection carries: the core's session and its message budget. */
+    private record Attached(Session session, RateLimiter rate) {
+    }
+
+    /** {@code tls}: the factory that wraps channels in TLS, or null for plain {@code ws://}. */
     public CoordinatorServer(InetSocketAddress address, CoordinatorConfig config, EventLoop loop, Hub hub, Console console,
-                             ExecutorRegistry registry) {
-        super(address, 2, List.of(new Draft_6455(Collections.emptyList(), config.maxFrameBytes())));
+                             ExecutorRegistry registry, WebSocketServerFactory tls, Consumer<String> onFatal) {
+        super(address, 2, List.of(new GuardedDraft(config.maxFrameBytes(), guards(config.netLimits()))));
         this.loop = loop;
         this.hub = hub;
         this.console = console;
         this.registry = registry;
-        this.maxTaskDataBytes = config.maxTaskDataBytes();
-        this.maxBufferedBytes = config.maxBufferedBytesPerConnection();
-        this.maxConnections = config.maxConnections();
-        setWebSocketFactory(new CountingServerFactory(new DefaultWebSocketServerFactory()));
+        this.config = config;
+        this.limits = config.netLimits();
+        this.onFatal = onFatal;
+        // A few past the cap are still accepted, to be told 1013 (try later) after their handshake.
+        this.table = new ConnectionTable<>(limits, config.maxConnections() + Math.min(64, config.maxConnections()));
+        this.sweeper = new ConnectionSweeper(table, console);
+        setWebSocketFactory(new AdmissionServerFactory(new CountingServerFactory(tls != null ? tls
+                : new DefaultWebSocketServerFactory()), table));
         setReuseAddr(true);
         setTcpNoDelay(true);
+        // The default accept backlog (50) drops SYNs in a reconnect storm, after a restart, of thousands of peers.
+        setMaxPendingConnections(1024);
         setConnectionLostTimeout(30);
+    }
+
+    private static java.util.function.Supplier<FrameGuard> guards(NetLimits limits) {
+        PartialFrameBudget budget = new PartialFrameBudget(limits.partialFrameBudgetBytes());
+        return () -> new FrameGuard(budget, limits.unregisteredFrameBytes(), System::nanoTime);
     }
 
     /** Completes with the bound port once listening, or exceptionally if binding failed. */
@@ -73,25 +95,64 @@ public final class CoordinatorServer extends WebSocketServer {
 
     @Override
     public void onStart() {
+        sweeper.start();
         started.complete(getPort());
+    }
+
+    /** The listener thread: runs the library's loop, and reports it if that loop ends when nobody asked. */
+    @Override
+    public void run() {
+        try {
+            super.run();
+        } finally {
+            if (!shuttingDown && started.isDone() && !started.isCompletedExceptionally()) {
+                onFatal.accept("the WebSocket listener stopped unexpectedly; no connection can be accepted");
+            }
+        }
+    }
+
+    /** Stops listening and closes every connection, waiting up to {@code millis}. */
+    public void shutdown(int millis) throws InterruptedException {
+        shuttingDown = true;
+        sweeper.close();
+        stop(millis);
     }
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        if (open.incrementAndGet() > maxConnections) {
-            open.decrementAndGet();
-            console.warn(" Refused a connection from " + conn.getRemoteSocketAddress() + ": " + maxConnections
+        WebSocketImpl impl = (WebSocketImpl) conn;
+        ConnectionTable.Entry<WebSocketImpl> entry = table.get(impl);
+        if (entry != null) {
+            entry.opened(System.nanoTime());
+        }
+        if (table.size() > config.maxConnections()) {
+            console.warn(" Refused a connection from " + conn.getRemoteSocketAddress() + ": " + config.maxConnections()
                     + " connections are open, the limit");
             conn.close(CloseFrame.TRY_AGAIN_LATER, "the coordinator is full; try again later");
             return;
         }
-        Session session = new Session(new Link(conn, maxBufferedBytes), System.nanoTime());
-        conn.setAttachment(session);
+        Link link = new Link(conn, config.maxBufferedBytesPerConnection(), role -> registered(impl, entry, role));
+        long now = System.nanoTime();
+        conn.setAttachment(new Attached(new Session(link, now), new RateLimiter(limits.messagesPerSecond(), limits.messageBurst(), now)));
+    }
+
+    /** On the event loop, before the {@code registered} reply goes out: the role's frame limit applies. */
+    private void registered(WebSocketImpl conn, ConnectionTable.Entry<WebSocketImpl> entry, String role) {
+        if (entry != null) {
+            entry.registered();
+        }
+        if (conn.getDraft() instanceof GuardedDraft d && d.guard() != null) {
+            d.guard().allow(config.maxFrameBytesFor(role));
+        }
     }
 
     @Override
     public void onMessage(WebSocket conn, String text) {
-        Session s = conn.getAttachment();
+        Attached a = conn.getAttachment();
+        if (a == null || !withinRate(conn, a)) {
+            return;
+        }
+        Session s = a.session();
         ClientMessage m;
         try {
             m = Codec.decodeClient(text);
@@ -100,7 +161,7 @@ public final class CoordinatorServer extends WebSocketServer {
             return;
         }
         if (m instanceof SubmitTask submit) {
-            Submission checked = Submission.check(submit, registry, maxTaskDataBytes);
+            Submission checked = Submission.check(submit, registry, config.maxTaskDataBytes());
             loop.execute(() -> {
                 hub.heard(s);
                 hub.submit(s, checked);
@@ -130,29 +191,54 @@ public final class CoordinatorServer extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket conn, ByteBuffer message) {
-        Session s = conn.getAttachment();
+        Attached a = conn.getAttachment();
+        if (a == null || !withinRate(conn, a)) {
+            return;
+        }
+        Session s = a.session();
         loop.execute(() -> hub.protocolError(s, ErrorCodes.BAD_JSON,
                 "binary frames are not part of the protocol; send JSON text frames", null, null));
     }
 
+    /** Takes one message from the connection's budget; past it, says so and closes (1008). */
+    private boolean withinRate(WebSocket conn, Attached a) {
+        if (a.rate().tryTake(System.nanoTime())) {
+            return true;
+        }
+        if (conn.isOpen()) {
+            console.warn(" Closed " + a.session().remote() + ": over " + limits.messagesPerSecond() + " messages per second");
+            conn.send(Codec.encode(ErrorMessage.of(ErrorCodes.RATE_LIMITED, "more than " + limits.messagesPerSecond()
+                    + " messages per second (bursts up to " + limits.messageBurst() + "); the connection is closed")));
+            conn.close(CloseFrame.POLICY_VALIDATION, "message rate over the limit");
+        }
+        return false;
+    }
+
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        Session s = conn.getAttachment();
-        if (s == null) {
-            return; // refused in onOpen, never counted
+        Attached a = conn.getAttachment();
+        if (a == null) {
+            return; // refused in onOpen, never handed to the core
         }
-        open.decrementAndGet();
+        Session s = a.session();
         String why = code == CloseFrame.TOOBIG ? "frame over the size limit" : "code " + code + (reason.isEmpty() ? "" : ", " + reason);
         if (code == CloseFrame.TOOBIG) {
-            console.warn(" Closed " + s.remote() + ": a frame exceeded the size limit");
+            console.warn(" Closed " + s.remote() + ": " + (reason.isEmpty() ? "a frame exceeded the size limit" : reason));
         }
         loop.execute(() -> hub.closed(s, why));
+    }
+
+    /** Every connection's close passes here, whether or not it ever finished its handshake. */
+    @Override
+    protected boolean removeConnection(WebSocket ws) {
+        table.closed((WebSocketImpl) ws);
+        return super.removeConnection(ws);
     }
 
     @Override
     public void onError(WebSocket conn, Exception ex) {
         if (conn == null) {
-            // Before start this is a bind failure, which the caller reports; after it, a fatal server error.
+            // Before start this is a bind failure, which the caller reports; after it, run() reports the stop.
             if (!started.completeExceptionally(ex)) {
                 console.error("server error: " + ex);
             }

@@ -4,37 +4,16 @@ import java.io.IOException;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.List;
-import org.java_websocket.WebSocketAdapter;
-import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
-import org.java_websocket.drafts.Draft;
 
 /** Wraps every accepted channel of another factory in a {@link CountingChannel}. Thread-safe. */
-final class CountingServerFactory implements WebSocketServerFactory {
-    private final WebSocketServerFactory inner;
-
+final class CountingServerFactory extends ForwardingServerFactory {
     CountingServerFactory(WebSocketServerFactory inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
-        return inner.createWebSocket(a, d);
-    }
-
-    @Override
-    public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> drafts) {
-        return inner.createWebSocket(a, drafts);
+        super(inner);
     }
 
     @Override
     public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) throws IOException {
         return CountingChannel.wrap(inner.wrapChannel(channel, key));
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.framing.CloseFrame;
@@ -23,10 +24,13 @@ public final class Link implements Channel {
     private final String remote;
     private final String remoteHost;
     private final AtomicLong queued = new AtomicLong();
+    private final Consumer<String> onRegistered;
 
-    public Link(WebSocket socket, long maxBufferedBytes) {
+    /** {@code onRegistered} hears the role once the core has accepted the registration. */
+    public Link(WebSocket socket, long maxBufferedBytes, Consumer<String> onRegistered) {
         this.socket = socket;
         this.maxBufferedBytes = maxBufferedBytes;
+        this.onRegistered = onRegistered;
         InetSocketAddress address = socket.getRemoteSocketAddress();
         this.remoteHost = address == null ? "unknown" : address.getAddress().getHostAddress();
         this.remote = address == null ? "unknown" : remoteHost + ":" + address.getPort();
@@ -71,6 +75,11 @@ public final class Link implements Channel {
             // The socket closed between the check and the send; onClose will clean up.
             return false;
         }
+    }
+
+    @Override
+    public void registered(String role) {
+        onRegistered.accept(role);
     }
 
     @Override

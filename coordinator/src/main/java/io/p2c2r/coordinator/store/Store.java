@@ -26,21 +26,27 @@ public final class Store implements AutoCloseable {
     private static final int MAX_BATCH = 256;
 
     private final Connection db;
+    private final DatabaseClaim claim;
     private final Tables tables;
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Consumer<String> errors;
     private final Thread thread;
     private volatile boolean closing;
 
-    private Store(Connection db, Consumer<String> errors) {
+    private Store(Connection db, DatabaseClaim claim, Consumer<String> errors) {
         this.db = db;
+        this.claim = claim;
         this.tables = new Tables(db);
         this.errors = errors;
         this.thread = new Thread(this::run, "p2c2r-store");
     }
 
-    /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) the database at {@code file}, owner-only and locked against a second
+     * coordinator (see {@link DatabaseClaim}), and brings its schema up to date.
+     */
     public static Store open(Path file, Consumer<String> errors) {
+        DatabaseClaim claim = DatabaseClaim.take(file);
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement st = db.createStatement()) {
@@ -50,8 +56,9 @@ public final class Store implements AutoCloseable {
             }
             migrate(db);
             db.setAutoCommit(false);
-            return new Store(db, errors);
+            return new Store(db, claim, errors);
         } catch (SQLException e) {
+            claim.close();
             throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
         }
     }
@@ -147,6 +154,7 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             errors.accept("closing the database failed: " + e.getMessage());
         }
+        claim.close();
     }
 
     private void run() {

@@ -82,6 +82,11 @@ final class HubHarness implements AutoCloseable {
             closed = true;
         }
 
+        @Override
+        public void registered(String role) {
+            // the in-memory wire has no frame limits to raise
+        }
+
         <T extends ServerMessage> List<T> all(Class<T> type) {
             return received.stream().filter(type::isInstance).map(type::cast).toList();
         }

@@ -71,6 +71,31 @@ class BadInputTest {
     }
 
     @Test
+    void looselyTypedFields_areRefused_andTheValueIsShownAsSent() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir)) {
+            RawClient c = net.raw();
+            c.send("{\"type\":\"register_gamer\",\"gamer_id\":\"gamer_loose\"}");
+            c.await(Registered.class, TestNetwork.WAIT);
+            String task = "\"task\":{\"type\":\"ai_pathfinding\",\"data\":{\"start\":[0,0],\"end\":[3,3]}}";
+            ErrorMessage numberId = send(c, "{\"type\":\"submit_task\",\"request_id\":1," + task + "}");
+            assertEquals("submit_task: request_id must be a string, not the number 1", numberId.message());
+            ErrorMessage trueId = send(c, "{\"type\":\"submit_task\",\"request_id\":true," + task + "}");
+            assertEquals("submit_task: request_id must be a string, not true", trueId.message());
+            ErrorMessage textTimeout = send(c, "{\"type\":\"submit_task\",\"request_id\":\"a\"," + task + ",\"timeout_ms\":\"100\"}");
+            assertEquals("submit_task: timeout_ms must be an integer, not the string \"100\"", textTimeout.message());
+            assertEquals("a", textTimeout.requestId());
+            ErrorMessage huge = send(c, "{\"type\":\"submit_task\",\"request_id\":\"b\"," + task + ",\"timeout_ms\":1e308}");
+            assertEquals("submit_task: timeout_ms = '1e308' must be an integer in [1, 3600000]", huge.message());
+            ErrorMessage twice = send(c, "{\"type\":\"submit_task\",\"request_id\":\"c\",\"request_id\":\"d\"," + task + "}");
+            assertEquals(ErrorCodes.BAD_JSON, twice.code());
+            assertEquals("malformed JSON: the name 'request_id' appears twice in the top-level object", twice.message());
+            // Still usable afterwards.
+            c.send("{\"type\":\"submit_task\",\"request_id\":\"e\",\"task\":{\"type\":\"ai_teleport\",\"data\":{}}}");
+            assertEquals(ErrorCodes.UNKNOWN_TASK_TYPE, c.await(GamerTaskResult.class, TestNetwork.WAIT).code());
+        }
+    }
+
+    @Test
     void frameOverTheLimit_closesThatConnection_only() throws Exception {
         try (TestNetwork net = new TestNetwork(dir, cfg -> cfg.sizes(64 * 1024, 32 * 1024, 64 << 20))) {
             P2c2rClient bystander = net.gamer("gamer_bystander");

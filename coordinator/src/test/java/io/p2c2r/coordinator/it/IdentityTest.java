@@ -34,6 +34,41 @@ class IdentityTest {
     }
 
     @Test
+    void wrongTokensInARow_areThrottled_evenTheRightOneIsRefusedWhileBlocked_andAcceptedAfter() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir)) {
+            RawClient owner = net.raw();
+            owner.send(Codec.encode(new RegisterGamer("gamer_guarded", null)));
+            String token = owner.await(Registered.class, TestNetwork.WAIT).token();
+            for (int i = 0; i < 6; i++) {
+                RawClient guess = net.raw();
+                guess.send(Codec.encode(new RegisterGamer("gamer_guarded", "guess-number-" + i + "-of-many")));
+                assertTrue(guess.await(ErrorMessage.class, TestNetwork.WAIT).message().contains("wrong token"));
+            }
+            net.awaitLog("Registration throttled: gamer id 'gamer_guarded' failed 6 times; refused for 1 s");
+            RawClient blocked = net.raw();
+            blocked.send(Codec.encode(new RegisterGamer("gamer_guarded", token)));
+            ErrorMessage e = blocked.await(ErrorMessage.class, TestNetwork.WAIT);
+            assertEquals(ErrorCodes.RATE_LIMITED, e.code(), "not auth_failed: the token was not checked");
+            assertTrue(e.message().startsWith("too many failed registrations for gamer id 'gamer_guarded'; try again in"),
+                    e.message());
+            assertEquals(1008, blocked.closeCode.get(10, TimeUnit.SECONDS));
+            // The block is one second: the owner's token works once it has passed.
+            Registered back = null;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (back == null && System.nanoTime() < end) {
+                RawClient again = net.raw();
+                again.send(Codec.encode(new RegisterGamer("gamer_guarded", token)));
+                String reply = again.awaitAny(TestNetwork.WAIT);
+                back = reply.contains("\"registered\"") ? Codec.decodeServer(reply) instanceof Registered r ? r : null : null;
+                if (back == null) {
+                    again.closeCode.get(10, TimeUnit.SECONDS); // refused while blocked; the close paces the retries
+                }
+            }
+            assertNotNull(back, "the right token is accepted after the block");
+        }
+    }
+
+    @Test
     void existingId_withoutToken_isRefused() throws Exception {
         try (TestNetwork net = new TestNetwork(dir)) {
             net.gamer("gamer_owned");

@@ -29,6 +29,12 @@ final class LogWatcher extends Writer {
         waiting.removeIf(w -> text.indexOf(w.fragment()) >= 0 && w.done().complete(null));
     }
 
+    /** Everything written so far. */
+    @Override
+    public synchronized String toString() {
+        return text.toString();
+    }
+
     @Override
     public void flush() {
     }

@@ -555,6 +555,65 @@ class ProtocolConformanceTest {
     }
 
     @Test
+    void requestId_givenAsANumberOrBoolean_isInvalidField() throws Exception {
+        Wire g = gamer("g_rid_type");
+        for (String id : List.of("42", "true")) {
+            g.send("{\"type\":\"submit_task\",\"request_id\":" + id + ",\"task\":" + PATH_TASK + "}");
+            JsonObject r = g.next();
+            assertError(r, "invalid_field");
+            assertTrue(r.get("message").getAsString().contains("request_id must be a string"), r.toString());
+        }
+    }
+
+    @Test
+    void timeoutMs_givenAsAString_isInvalidField_andHugeValuesAreReportedAsSent() throws Exception {
+        Wire g = gamer("g_tmo_type");
+        g.send(submit("r1", PATH_TASK, ",\"timeout_ms\":\"100\""));
+        JsonObject r1 = g.next();
+        assertError(r1, "invalid_field");
+        assertEquals("r1", str(r1, "request_id"), r1.toString());
+        assertTrue(r1.get("message").getAsString().contains("timeout_ms must be an integer"), r1.toString());
+        g.send(submit("r2", PATH_TASK, ",\"timeout_ms\":1e308"));
+        JsonObject r2 = g.next();
+        assertError(r2, "invalid_field");
+        assertTrue(r2.get("message").getAsString().contains("'1e308'"), r2.toString());
+        g.send(submit("r3", PATH_TASK, ",\"timeout_ms\":2.5"));
+        assertError(g.next(), "invalid_field");
+    }
+
+    @Test
+    void duplicateNames_areBadJson_atAnyDepth() throws Exception {
+        Wire w = wire();
+        w.send("{\"type\":\"register_gamer\",\"gamer_id\":\"g_dup_a\",\"gamer_id\":\"g_dup_b\"}");
+        JsonObject r = w.next();
+        assertError(r, "bad_json");
+        assertTrue(r.get("message").getAsString().contains("'gamer_id' appears twice"), r.toString());
+        assertEquals("registered", str(registerGamer(w, "g_dup_a", null), "type"));
+        w.send(submit("r1", "{\"type\":\"ai_pathfinding\",\"data\":{\"start\":[0,0],\"start\":[1,1],\"end\":[5,5]}}", ""));
+        assertError(w.next(), "bad_json");
+    }
+
+    @Test
+    void errorMessages_nameTheFieldInProtocolTerms_withoutParserInternals() throws Exception {
+        Wire w = wire();
+        Pattern internals = Pattern.compile("Exception|java\\.|JsonReader|Strictness|strict mode|NUMBER|STRING|BEGIN_|path \\$|[Gg]son");
+        for (String bad : List.of(
+                "{\"type\":\"register_gamer\",\"gamer_id\":7}",
+                "{\"type\":\"register_peer\",\"peer_id\":\"p\",\"capabilities\":{\"cores\":\"1\",\"slots\":1,\"tasks\":{}}}",
+                "{\"type\":\"register_peer\",\"peer_id\":\"p\",\"capabilities\":{\"cores\":1,\"slots\":1.5,\"tasks\":{}}}",
+                "{\"type\":\"heartbeat\",\"running\":\"x\"}",
+                "{\"type\":\"register_gamer\",\"gamer_id\":\"g\",}",
+                "{\"type\":\"register_gamer\" \"gamer_id\":\"g\"}",
+                "{\"type\":\"register_gamer\",\"gamer_id\":\"g\"")) {
+            w.send(bad);
+            JsonObject r = w.next();
+            assertEquals("error", str(r, "type"), r.toString());
+            String message = r.get("message").getAsString();
+            assertFalse(internals.matcher(message).find(), bad + " -> " + message);
+        }
+    }
+
+    @Test
     void missingTask_isMissingField_namingIt() throws Exception {
         Wire g = gamer("g_missing");
         g.send("{\"type\":\"submit_task\",\"request_id\":\"r7\"}");

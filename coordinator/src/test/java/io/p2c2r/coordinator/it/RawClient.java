@@ -53,6 +53,15 @@ final class RawClient extends WebSocketClient {
         }
     }
 
+    /** The next message of any type, as text; fails after {@code timeout}. */
+    String awaitAny(Duration timeout) throws InterruptedException {
+        String text = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (text == null) {
+            throw new AssertionError("no message within " + timeout);
+        }
+        return text;
+    }
+
     @Override
     public void onOpen(ServerHandshake handshake) {
     }

@@ -92,7 +92,7 @@ final class TestNetwork implements AutoCloseable {
     PeerNode peer(String id, int workers, Controls controls, java.io.Writer console) throws Exception {
         PeerNode node = PeerNode.start(new PeerNode.Config(URI.create("ws://127.0.0.1:" + port() + "/"), id,
                 new IdentityStore(peerDir()), workers, Duration.ofSeconds(1), Duration.ofHours(1),
-                Duration.ofMillis(500), Map.of(), controls), new PrintWriter(console, true));
+                Duration.ofMillis(500), Map.of(), controls, null), new PrintWriter(console, true));
         started.add(node);
         node.registered().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return node;
