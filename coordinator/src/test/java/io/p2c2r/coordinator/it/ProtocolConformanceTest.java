@@ -913,6 +913,8 @@ class ProtocolConformanceTest {
         assertEquals(JsonParser.parseString("[5,5]"), ex.getAsJsonObject("task_data").get("end"));
         g.await(o -> "task_accepted".equals(str(o, "type")) && "b".equals(str(o, "request_id")), new ArrayList<>());
         g.closeBlocking();
+        // The client's close is done before the coordinator's loop has heard of it; only then is b cancelled.
+        net.awaitLog("Gamer disconnected: g_gone");
         p.send(sealed("{\"type\":\"task_result\",\"task_id\":\"" + str(ex, "task_id") + "\",\"status\":\"completed\",\"result\":"
                 + "{\"path\":[[0,0],[1,1],[2,3],[3,4],[4,5],[5,5]],\"distance\":7.07,\"cost\":7.07,\"found\":true,"
                 + "\"nodes_expanded\":9,\"obstacles_avoided\":1,\"width\":6,\"height\":6,\"work_units\":40},\"processing_time_ms\":3}"));

@@ -45,6 +45,7 @@ final class ScriptedPeer extends WebSocketClient {
     private final CompletableFuture<Registered> registered = new CompletableFuture<>();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger lies = new AtomicInteger();
+    private final AtomicInteger firstLieAt = new AtomicInteger();
     private final String token;
 
     private ScriptedPeer(int port, String id, String token, int slots, double lieRate, int honestFirst, long seed) {
@@ -83,6 +84,11 @@ final class ScriptedPeer extends WebSocketClient {
         return lies.get();
     }
 
+    /** The number (from 1) of the answer that was this peer's first lie, or 0 if it never lied. */
+    int firstLieAt() {
+        return firstLieAt.get();
+    }
+
     int answered() {
         return answered.get();
     }
@@ -115,6 +121,7 @@ final class ScriptedPeer extends WebSocketClient {
         if (n > honestFirst && random.nextDouble() < lieRate) {
             result = lie(result);
             lies.incrementAndGet();
+            firstLieAt.compareAndSet(0, n);
         }
         double ms = (System.nanoTime() - t0) / 1e6;
         if (isOpen()) {

@@ -78,6 +78,9 @@ class TrustBench {
             long runs = net.queryLong("SELECT COUNT(*) FROM runs");
             double checkMs = net.queryDouble("SELECT COALESCE(SUM(processing_ms), 0) FROM runs WHERE kind <> 'primary'");
             double firstMs = net.queryDouble("SELECT COALESCE(SUM(processing_ms), 0) FROM runs WHERE kind = 'primary'");
+            // Answers the suspect gave from its first lie to its first outvote (runs are stored in completion order).
+            long firstCaught = net.queryLong("SELECT COUNT(*) FROM runs WHERE peer_id = 'suspect' AND rowid <= "
+                    + "(SELECT COALESCE(MIN(rowid), -1) FROM runs WHERE peer_id = 'suspect' AND verdict = 'outvoted')");
             long outvoted = net.queryLong("SELECT COUNT(*) FROM runs WHERE peer_id = 'suspect' AND verdict = 'outvoted'");
             long audits = net.queryLong("SELECT COUNT(*) FROM ledger WHERE fee_nanos < 0 AND status = 'granted'");
             long auditCost = net.queryLong("SELECT COALESCE(-SUM(fee_nanos), 0) FROM ledger WHERE fee_nanos < 0 AND status = 'granted'");
@@ -91,7 +94,9 @@ class TrustBench {
                     byVerification[2], byVerification[3]);
             System.out.printf("   suspect answered %d, lied %d; wrong answers delivered %d, corrected %d, uncorrected %d (%.2f%% of all answers)%n",
                     suspect.answered(), suspect.lies(), wrong, wrong - uncorrected, uncorrected, 100.0 * uncorrected / TASKS);
-            System.out.printf("   suspect outvoted %d times%n", outvoted);
+            System.out.printf("   suspect outvoted %d times; first lie was answer %d, first caught at answer %s%n", outvoted,
+                    suspect.firstLieAt(), firstCaught > 0 ? firstCaught + " (" + (firstCaught - suspect.firstLieAt() + 1)
+                            + " answers from its first lie)" : "never");
             System.out.printf("   runs %d for %d tasks; check time / first-run time = %.1f%%; last third: %d checks / %d first runs = %.1f%%%n",
                     runs, TASKS, 100 * checkMs / Math.max(1e-9, firstMs), lateChecks, lateFirst, 100.0 * lateChecks / Math.max(1, lateFirst));
             System.out.printf("   audits paid from the fee %d, cost %d nanos = %.1f%% of gross fee revenue %d nanos%n", audits, auditCost,
