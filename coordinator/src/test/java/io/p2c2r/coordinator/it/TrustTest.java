@@ -131,6 +131,54 @@ class TrustTest {
     }
 
     @Test
+    void mixedRunWithAuditsDisagreementsAndARestart_keepsTheBooksExact_andCachesOnlyRightAnswers() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir, checked(loopbackDefaults()))) {
+            List<ScriptedPeer> peers = new ArrayList<>(List.of(net.scripted("mixed_a", 2, 0, 0, 21),
+                    net.scripted("mixed_b", 2, 0, 0, 22), net.scripted("mixed_liar", 2, 0.3, 0, 23)));
+            int half = 30;
+            runAndCheckAnswers(net.gamer("gamer_mixed"), 0, half);
+            // Restart with checks still open: they are reloaded from the database and finish on the same peers.
+            net.restartCoordinator();
+            for (int i = 0; i < peers.size(); i++) {
+                peers.set(i, peers.get(i).reconnect(net.port()));
+                net.closeLater(peers.get(i)::close);
+            }
+            P2c2rClient gamer = net.gamer("gamer_mixed");
+            runAndCheckAnswers(gamer, half, 2 * half);
+            net.coordinator().checksSettled().get(120, TimeUnit.SECONDS);
+            net.coordinator().flush().get(30, TimeUnit.SECONDS);
+            assertTrue(net.queryLong("SELECT COUNT(*) FROM runs WHERE peer_id = 'mixed_liar' AND verdict = 'outvoted'") > 0,
+                    "the liar was outvoted");
+            assertTrue(net.queryLong("SELECT COUNT(*) FROM runs WHERE kind <> 'primary'") > 0, "checks ran");
+            assertEquals(0, net.queryLong("SELECT COUNT(*) FROM ledger WHERE peer_id = 'mixed_liar' AND status = 'granted' "
+                    + "AND run_id IN (SELECT run_id FROM runs WHERE verdict = 'outvoted')"), "an outvoted run is never paid");
+            Books.assertBalanced(net);
+            // What the cache serves now is the right answer, whoever computed it first.
+            for (int i = 0; i < 2 * half; i++) {
+                TaskReply again = gamer.submit("ai_pathfinding", path(i), null).get(30, TimeUnit.SECONDS);
+                assertTrue(again.ok(), again.result().error());
+                if (again.result().cached()) {
+                    assertEquals(honest(TaskType.AI_PATHFINDING, path(i)), canonical(again.result().result()), "task " + i);
+                }
+            }
+            net.coordinator().flush().get(30, TimeUnit.SECONDS);
+            Books.assertBalanced(net);
+        }
+    }
+
+    /** Submits tasks {@code from} to {@code to} at once and checks each completes (right or, from the liar, wrong). */
+    private static void runAndCheckAnswers(P2c2rClient gamer, int from, int to) throws Exception {
+        List<CompletableFuture<TaskReply>> replies = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            replies.add(gamer.submit("ai_pathfinding", path(i), null));
+        }
+        for (CompletableFuture<TaskReply> f : replies) {
+            TaskReply r = f.get(60, TimeUnit.SECONDS);
+            assertTrue(r.ok(), r.result().error());
+        }
+    }
+
+    @Test
     void waitMode_answersOnlyWhenTwoPeersAgree_soTheLiarNeverReachesTheGamer() throws Exception {
         try (TestNetwork net = new TestNetwork(dir, checked(loopbackDefaults()))) {
             net.peer("honest_a", 1);
