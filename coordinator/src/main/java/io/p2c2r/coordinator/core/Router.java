@@ -94,6 +94,9 @@ final class Router {
         }
     }
 
+    /** Deadline misses after which a run is not tried again: the work is too slow, not the peers. */
+    static final int MAX_DEADLINE_MISSES = 2;
+
     void assign(Run run, PeerState peer) {
         Task task = run.task;
         long now = clock.nanoTime();
@@ -182,7 +185,17 @@ final class Router {
             for (Run r : new ArrayList<>(p.held.values())) {
                 if (nowNanos > r.deadlineNanos) {
                     p.held.remove(r.id);
-                    lost(r, "peer " + p.account.id + " did not answer within its deadline");
+                    r.deadlineMisses++;
+                    String why = "peer " + p.account.id + " did not answer within its deadline";
+                    if (r.deadlineMisses >= MAX_DEADLINE_MISSES) {
+                        // Not a third peer tied up for nothing: work that outlasts the deadline twice is too big.
+                        r.peer = null;
+                        r.state = Run.State.DONE;
+                        listener.exhausted(r, "missed the " + config.executionTimeout().toSeconds() + " s execution deadline on "
+                                + r.deadlineMisses + " peers (last: " + p.account.id + "); the task is too big for it");
+                    } else {
+                        lost(r, why);
+                    }
                 }
             }
         }

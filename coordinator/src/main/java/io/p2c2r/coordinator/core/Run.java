@@ -29,6 +29,8 @@ final class Run {
     State state = State.QUEUED;
     PeerState peer;
     int attempts;
+    /** Peers that held this run past its deadline (not counting drops): two mean the work, not a peer, is slow. */
+    int deadlineMisses;
     final Set<String> triedPeers = new HashSet<>();
     long dispatchedNanos;
     long deadlineNanos;

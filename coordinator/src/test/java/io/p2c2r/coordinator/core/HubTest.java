@@ -1,6 +1,7 @@
 package io.p2c2r.coordinator.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.p2c2r.common.protocol.ExecuteTask;
@@ -96,6 +97,29 @@ class HubTest {
             assertTrue(r.ok());
             assertEquals("fast", r.peerId());
             assertEquals(2, r.attempts());
+        }
+    }
+
+    @Test
+    void runThatMissesItsDeadlineOnTwoPeers_isNotTiedUpOnAThird() throws Exception {
+        try (HubHarness h = new HubHarness(dir, config(TrustPolicy.trustEveryone()))) {
+            Session a = h.peer("slow_a", "10.0.0.1", 1);
+            Session b = h.peer("slow_b", "10.0.0.2", 1);
+            Session c = h.peer("idle_c", "10.0.0.3", 1);
+            Session gamer = h.gamer("g1");
+            h.submit(gamer, "ai_pathfinding", PATH);
+            for (int miss = 0; miss < 2; miss++) {
+                h.clock.advance(31_000);
+                h.hub.tick();
+                h.settle();
+            }
+            int sent = HubHarness.wire(a).all(ExecuteTask.class).size() + HubHarness.wire(b).all(ExecuteTask.class).size()
+                    + HubHarness.wire(c).all(ExecuteTask.class).size();
+            assertEquals(2, sent, "tried on two peers, not three");
+            GamerTaskResult r = h.lastResult(gamer);
+            assertFalse(r.ok());
+            assertEquals("peer_failed", r.code());
+            assertTrue(r.error().contains("too big"), r.error());
         }
     }
 
