@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code --idle N} WebSocket connections registered as gamers that then say nothing (answering pings), keep
  * {@code --half-open M} TCP connections that never send a byte (opening a new one when the coordinator closes
  * one), for {@code --seconds S}; or try {@code --wrong-tokens K} registrations in a row for one id with wrong
- * tokens and report how each was answered. One blocking thread per connection, with small stacks.
+ * tokens and report how each was answered; or hold {@code --peers N} connections registered as idle peers that
+ * send a heartbeat every 10 s (they declare one slot and only {@code ai_dialogue}, so that a bench of another type
+ * is never routed to them). One blocking thread per connection, with small stacks.
  *
  * <pre>java -cp p2c2r-tools.jar io.p2c2r.tools.Flood --target 127.0.0.1:8765 --idle 3000 --half-open 500 --seconds 60
  * java -cp p2c2r-tools.jar io.p2c2r.tools.Flood --target 127.0.0.1:8765 --wrong-tokens 200 --id gamer_victim</pre>
@@ -32,6 +34,15 @@ public final class Flood {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final List<RawWebSocket> open = java.util.Collections.synchronizedList(new ArrayList<>());
 
+    private final java.util.concurrent.ScheduledExecutorService heartbeats =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "heartbeats");
+                t.setDaemon(true);
+                return t;
+            });
+    private int peers;
+    private final List<RawWebSocket> peerSockets = java.util.Collections.synchronizedList(new ArrayList<>());
+
     private Flood(InetSocketAddress target) {
         this.target = target;
     }
@@ -44,6 +55,7 @@ public final class Flood {
             flood.wrongTokens(a.text("--id", "gamer_victim"), tokens);
             return;
         }
+        flood.peers = (int) a.number("--peers", 0);
         flood.hold((int) a.number("--idle", 0), (int) a.number("--half-open", 0), (long) a.number("--seconds", 60));
     }
 
@@ -57,6 +69,11 @@ public final class Flood {
         for (int i = 0; i < halfOpen; i++) {
             start(this::halfOpen, "half-open-" + i);
         }
+        for (int i = 0; i < peers; i++) {
+            String id = "idle_peer_" + run + "_" + i;
+            start(() -> idle(id, handshakes), "peer-" + i);
+        }
+        heartbeats.scheduleAtFixedRate(this::heartbeat, 10, 10, TimeUnit.SECONDS);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!stop.await(5, TimeUnit.SECONDS) && System.nanoTime() < end) {
             report("holding");
@@ -89,13 +106,18 @@ public final class Flood {
                 try {
                     s = RawWebSocket.tcp(null, target);
                     s.handshake();
-                    s.sendText("{\"type\":\"register_gamer\",\"gamer_id\":\"" + id + "\"}");
+                    s.sendText(id.startsWith("idle_peer_") ? "{\"type\":\"register_peer\",\"peer_id\":\"" + id
+                            + "\",\"capabilities\":{\"cores\":1,\"slots\":1,\"tasks\":{\"ai_dialogue\":\"2.0.0\"}}}"
+                            : "{\"type\":\"register_gamer\",\"gamer_id\":\"" + id + "\"}");
                     String reply = s.readText();
                     if (!reply.contains("\"registered\"")) {
                         throw new IOException("not registered: " + reply);
                     }
                 } finally {
                     handshakes.release();
+                }
+                if (id.startsWith("idle_peer_")) {
+                    peerSockets.add(s);
                 }
                 open.add(s);
                 idleHeld.incrementAndGet();
@@ -111,7 +133,23 @@ public final class Flood {
             } finally {
                 if (s != null) {
                     open.remove(s);
+                    peerSockets.remove(s);
                 }
+            }
+        }
+    }
+
+    /** Every registered peer says it is alive; gamers (and half-open ones) say nothing. */
+    private void heartbeat() {
+        List<RawWebSocket> now;
+        synchronized (peerSockets) {
+            now = new ArrayList<>(peerSockets);
+        }
+        for (RawWebSocket s : now) {
+            try {
+                s.sendText("{\"type\":\"heartbeat\",\"running\":0}");
+            } catch (IOException e) {
+                // its reader sees the close and reconnects
             }
         }
     }

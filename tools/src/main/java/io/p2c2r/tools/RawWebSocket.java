@@ -82,10 +82,13 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    /** Sends one text frame, whole. */
+    /** Sends one text frame, whole. Frames sent whole may come from several threads (a pong and a heartbeat). */
     public void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        sendHeader(0x81, payload.length);
+        sendFrame(0x81, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized void sendFrame(int firstByte, byte[] payload) throws IOException {
+        out.write(header(firstByte, payload.length));
         out.write(payload);
         out.flush();
     }
@@ -151,8 +154,7 @@ public final class RawWebSocket implements AutoCloseable {
             }
             byte[] payload = in.readNBytes((int) len);
             if ((b0 & 0x0f) == 0x9) {
-                sendHeader(0x8A, payload.length);
-                sendRaw(payload);
+                sendFrame(0x8A, payload);
                 continue;
             }
             return new Frame(b0 & 0x0f, payload);
