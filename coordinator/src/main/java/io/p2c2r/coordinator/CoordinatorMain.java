@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code java -jar coordinator.jar}: runs a coordinator until interrupted (Ctrl-C). */
 @Command(name = "coordinator", mixinStandardHelpOptions = true, versionProvider = CoordinatorMain.VersionInfo.class,
-        sortOptions = false,
+        sortOptions = false, subcommands = ReportCommand.class,
         description = "The P2C2R cloud coordinator: accepts peers (contributors) and gamers (renters) over " +
                 "WebSockets, routes each task to a peer by trust and measured speed, checks peers' results " +
                 "(a second peer recomputes every result of a peer not yet trusted, and a sample of trusted " +
