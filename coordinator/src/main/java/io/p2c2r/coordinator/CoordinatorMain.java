@@ -129,6 +129,12 @@ public final class CoordinatorMain implements Callable<Integer> {
             + "only; put a reverse proxy with authentication in front to expose it).")
     String httpHost = "127.0.0.1";
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", split = ",", description = "Browser pages that may connect "
+            + "to the task port, as their origin (https://game.example.com, http://localhost:9100), or * for any. "
+            + "Connections without an Origin header (programs, peers) are always accepted; browsers' are refused unless "
+            + "listed. Repeatable or comma-separated.")
+    java.util.List<String> allowOrigins = new java.util.ArrayList<>();
+
     @Option(names = "--quiet", description = "Print only warnings and errors.")
     boolean quiet;
 
@@ -168,7 +174,7 @@ public final class CoordinatorMain implements Callable<Integer> {
         try {
             Rates rates = new Rates(Money.parseUsd(peerRate), Rates.parseFeePercent(fee));
             NetLimits limits = NetLimits.defaults().withConnectionsPerAddress(maxPerAddress, limitLoopback)
-                    .withMessageRate(messagesPerSecond, 2 * messagesPerSecond);
+                    .withMessageRate(messagesPerSecond, 2 * messagesPerSecond).withAllowedOrigins(allowOrigins);
             config = CoordinatorConfig.builder().listen(host, port).database(db).rates(rates).tls(tls())
                     .maxConnections(maxConnections).netLimits(limits)
                     .cacheTtl(Duration.ofHours(cacheHours))
