@@ -39,11 +39,12 @@ export async function startNetwork({ peers = 1, coordinatorArgs = [] } = {}) {
   try {
     const c = await start(['-jar', jar('coordinator'), '--port', '0', '--host', '127.0.0.1', '--db', join(dir, 'cloud.db'),
       '--trust-threshold', '0', '--audit-rate', '0', '--spot-check-minutes', '0', '--stats-interval', '3600', ...coordinatorArgs],
-    / Starting server on [^:]+:(\d+)/);
+    / Database: /);
     started.push(c.child);
-    const port = Number(c.match[1]);
+    const port = Number(c.output().match(/ Starting server on [^:]+:(\d+)/)[1]);
+    const http = c.output().match(/ HTTP: (http:\/\/[^/]+)\//);
     for (let i = 0; i < peers; i++) {
-      const id = `peer_js_${i}`;
+      const id = `peer_js_${i}`; // peers on one machine: ids differ, hosts do not
       const seen = c.output().length;
       const p = await start(['-jar', jar('peer'), '--cloud-ip', '127.0.0.1', '--cloud-port', String(port), '--peer-id', id,
         '--workers', '2', '--state-dir', join(dir, 'peer' + i), '--no-low-priority'], /./, {});
@@ -53,6 +54,7 @@ export async function startNetwork({ peers = 1, coordinatorArgs = [] } = {}) {
     return {
       port,
       url: `ws://127.0.0.1:${port}/`,
+      httpUrl: http ? http[1] : null,
       dir,
       coordinatorOutput: c.output,
       async close() {

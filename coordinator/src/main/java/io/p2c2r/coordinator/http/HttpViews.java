@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The coordinator's read-only HTTP side: {@code /metrics} (Prometheus text) and {@code /api/status}, {@code /api/peers},
- * {@code /api/tasks}, {@code /api/books} (JSON). It runs on threads of its own and reads only what the event loop
+ * The coordinator's read-only HTTP side: {@code /metrics} (Prometheus text), {@code /api/status}, {@code /api/peers},
+ * {@code /api/tasks}, {@code /api/books}, {@code /api/types} (JSON), {@code /api/events} (server-sent events), the
+ * dashboard {@code /} and the playground {@code /play}. It runs on threads of its own and reads only what the event loop
  * publishes ({@link LiveView}), once a second. Create with {@link #start}; {@link #close} stops its server and threads.
  */
 public final class HttpViews implements AutoCloseable {
@@ -31,12 +32,14 @@ public final class HttpViews implements AutoCloseable {
     private final ExecutorService threads;
     private final LiveView live;
     private final Coordinator coordinator;
+    private final EventStream events;
 
     private HttpViews(HttpServer server, ExecutorService threads, LiveView live, Coordinator coordinator) {
         this.server = server;
         this.threads = threads;
         this.live = live;
         this.coordinator = coordinator;
+        this.events = new EventStream(live);
     }
 
     /** Listens on {@code host:port} (0 = any free port) and starts watching {@code coordinator}. */
@@ -68,6 +71,18 @@ public final class HttpViews implements AutoCloseable {
         Map<String, Function<LiveView.Published, String>> api = Map.of("/api/status", ApiJson::status,
                 "/api/peers", ApiJson::peers, "/api/tasks", ApiJson::tasks, "/api/books", ApiJson::books);
         api.forEach((path, render) -> server.createContext(path, ex -> views.serve(ex, () -> json(render.apply(live.current())))));
+        String types = ApiJson.types(coordinator.port());
+        server.createContext("/api/types", ex -> views.serve(ex, () -> json(types)));
+        server.createContext("/api/events", ex -> {
+            if (!"GET".equals(ex.getRequestMethod()) || live.current() == null) {
+                views.serve(ex, () -> json("{}")); // the usual 405 or 503
+            } else {
+                views.events.subscribe(ex);
+            }
+        });
+        for (Map.Entry<String, Body> page : WebFiles.load().entrySet()) {
+            server.createContext(page.getKey(), ex -> views.serve(ex, page::getValue));
+        }
         coordinator.watch(live, PUBLISH_MILLIS, live::publish);
         server.start();
         return views;
@@ -83,7 +98,7 @@ public final class HttpViews implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private record Body(String contentType, byte[] bytes) {
+    record Body(String contentType, byte[] bytes) {
     }
 
     private interface Render {
@@ -123,6 +138,7 @@ public final class HttpViews implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         server.stop(0);
         threads.shutdown();
         try {

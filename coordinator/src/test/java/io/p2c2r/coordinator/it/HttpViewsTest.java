@@ -110,6 +110,34 @@ class HttpViewsTest {
     }
 
     @Test
+    void pagesAndEventStream_areServedFromTheJar() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir)) {
+            HttpViews views = HttpViews.start(net.coordinator(), "127.0.0.1", 0);
+            net.closeLater(views);
+            net.peer("peer_a", 1);
+            views.refresh().get(30, TimeUnit.SECONDS);
+            for (String path : new String[] {"/", "/play", "/static/dashboard.js", "/static/play.js", "/static/p2c2r.js"}) {
+                HttpResponse<String> page = get(views, path);
+                assertEquals(200, page.statusCode(), path);
+                assertTrue(page.body().length() > 100, path);
+            }
+            assertTrue(get(views, "/static/p2c2r.js").body().contains("export function connect"), "the clients/js module");
+            Map<?, ?> types = json(views, "/api/types");
+            assertEquals(BigDecimal.valueOf(net.port()), types.get("task_port"));
+            assertEquals(TaskType.values().length, ((List<?>) types.get("types")).size());
+            // The event stream: its history first, then a view naming the connected peer.
+            HttpResponse<java.util.stream.Stream<String>> sse = http.send(HttpRequest.newBuilder(uri(views, "/api/events")).GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertTrue(sse.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            List<String> lines = CompletableFuture.supplyAsync(() -> sse.body().filter(l -> l.startsWith("event:") || l.startsWith("data:"))
+                    .limit(4).toList()).get(30, TimeUnit.SECONDS);
+            assertEquals("event: history", lines.get(0));
+            assertEquals("event: view", lines.get(2));
+            assertTrue(lines.get(3).contains("\"peer_a\""), lines.get(3));
+        }
+    }
+
+    @Test
     void strictParser_refusesMalformedExpositions() {
         assertThrows(IllegalArgumentException.class, () -> PromText.parse("x_total 1\n"), "no TYPE");
         assertThrows(IllegalArgumentException.class, () -> PromText.parse("# TYPE x counter\nx_total{a=\"1\"} one\n"));
