@@ -3,8 +3,10 @@ package io.p2c2r.coordinator;
 import io.p2c2r.coordinator.core.Clock;
 import io.p2c2r.coordinator.core.EventLoop;
 import io.p2c2r.coordinator.core.Hub;
+import io.p2c2r.coordinator.core.HubView;
 import io.p2c2r.coordinator.core.Stats;
 import io.p2c2r.coordinator.core.StatsReporter;
+import io.p2c2r.coordinator.core.TaskObserver;
 import io.p2c2r.coordinator.net.CoordinatorServer;
 import io.p2c2r.coordinator.net.TlsServerFactory;
 import io.p2c2r.coordinator.store.Snapshot;
@@ -107,6 +109,25 @@ public final class Coordinator implements AutoCloseable {
     public CompletableFuture<Stats> stats() {
         CompletableFuture<Stats> f = new CompletableFuture<>();
         loop.execute(() -> f.complete(hub.stats()));
+        return f;
+    }
+
+    /**
+     * Lets {@code observer} hear task outcomes and hands {@code sink} a fresh {@link HubView} now and every
+     * {@code periodMillis}; both run on the event loop, so they must be quick. For views such as the HTTP server.
+     */
+    public void watch(TaskObserver observer, long periodMillis, Consumer<HubView> sink) {
+        loop.execute(() -> {
+            hub.observe(observer);
+            sink.accept(hub.view());
+        });
+        loop.every(periodMillis, () -> sink.accept(hub.view()));
+    }
+
+    /** Completes with a fresh {@link HubView} taken on the event loop. */
+    public CompletableFuture<HubView> view() {
+        CompletableFuture<HubView> f = new CompletableFuture<>();
+        loop.execute(() -> f.complete(hub.view()));
         return f;
     }
 

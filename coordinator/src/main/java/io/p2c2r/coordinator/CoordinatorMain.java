@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import io.p2c2r.coordinator.trust.TrustPolicy;
 import java.util.concurrent.atomic.AtomicReference;
+import io.p2c2r.coordinator.http.HttpViews;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code java -jar coordinator.jar}: runs a coordinator until interrupted (Ctrl-C). */
 @Command(name = "coordinator", mixinStandardHelpOptions = true, versionProvider = CoordinatorMain.VersionInfo.class,
-        sortOptions = false,
+        sortOptions = false, subcommands = ReportCommand.class,
         description = "The P2C2R cloud coordinator: accepts peers (contributors) and gamers (renters) over " +
                 "WebSockets, routes each task to a peer by trust and measured speed, checks peers' results " +
                 "(a second peer recomputes every result of a peer not yet trusted, and a sample of trusted " +
@@ -120,6 +121,20 @@ public final class CoordinatorMain implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     int messagesPerSecond = 1000;
 
+    @Option(names = "--http-port", paramLabel = "N", description = "Serve /metrics (Prometheus) and /api/* (JSON, "
+            + "read-only) on this port (0 = any free port). Off when not given.")
+    Integer httpPort;
+
+    @Option(names = "--http-host", description = "Address the HTTP side binds. Default: ${DEFAULT-VALUE} (this machine "
+            + "only; put a reverse proxy with authentication in front to expose it).")
+    String httpHost = "127.0.0.1";
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", split = ",", description = "Browser pages that may connect "
+            + "to the task port, as their origin (https://game.example.com, http://localhost:9100), or * for any. "
+            + "Connections without an Origin header (programs, peers) are always accepted; browsers' are refused unless "
+            + "listed. Repeatable or comma-separated.")
+    java.util.List<String> allowOrigins = new java.util.ArrayList<>();
+
     @Option(names = "--quiet", description = "Print only warnings and errors.")
     boolean quiet;
 
@@ -159,7 +174,7 @@ public final class CoordinatorMain implements Callable<Integer> {
         try {
             Rates rates = new Rates(Money.parseUsd(peerRate), Rates.parseFeePercent(fee));
             NetLimits limits = NetLimits.defaults().withConnectionsPerAddress(maxPerAddress, limitLoopback)
-                    .withMessageRate(messagesPerSecond, 2 * messagesPerSecond);
+                    .withMessageRate(messagesPerSecond, 2 * messagesPerSecond).withAllowedOrigins(allowOrigins);
             config = CoordinatorConfig.builder().listen(host, port).database(db).rates(rates).tls(tls())
                     .maxConnections(maxConnections).netLimits(limits)
                     .cacheTtl(Duration.ofHours(cacheHours))
@@ -173,8 +188,13 @@ public final class CoordinatorMain implements Callable<Integer> {
         }
         // The hook is in place before the coordinator starts: an exit at any moment after that closes it cleanly.
         AtomicReference<Coordinator> running = new AtomicReference<>();
+        AtomicReference<HttpViews> http = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            HttpViews h = http.get();
+            if (h != null) {
+                h.close();
+            }
             Coordinator c = running.get();
             if (c != null) {
                 console.info(" Shutting down: flushing the database...");
@@ -194,14 +214,23 @@ public final class CoordinatorMain implements Callable<Integer> {
             return 1;
         }
         running.set(coordinator);
+        if (httpPort != null) {
+            try {
+                http.set(HttpViews.start(coordinator, httpHost, httpPort));
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("coordinator: " + e.getMessage());
+                return 1; // the shutdown hook closes the coordinator
+            }
+        }
         Rates r = config.rates();
         // The banner always prints, even with --quiet: it says which port was bound.
         out.print(String.format("  P2C2R CLOUD COORDINATOR %s%n==================================================%n"
-                        + " Starting server on %s:%d%s%n Database: %s (%d tasks, %d peers, %d gamers%s)%n"
+                        + " Starting server on %s:%d%s%n%s Database: %s (%d tasks, %d peers, %d gamers%s)%n"
                         + " Rates: Peer earns %s/hr, Gamer pays %s/hr, fee %s%%%n"
                         + " Checks: trusted after %d agreeing results, audits down to %s%%%s%n"
                         + "==================================================%n%n",
                 Version.get(), host, coordinator.port(), config.tls() != null ? " (TLS: wss:// only, " + config.tls() + ")" : "",
+                http.get() == null ? "" : String.format(" HTTP: http://%s:%d/metrics and /api/status%n", httpHost, http.get().port()),
                 db, coordinator.snapshot().tasksStored(),
                 coordinator.snapshot().peers().size(), coordinator.snapshot().gamers().size(),
                 coordinator.snapshot().interruptedTasks() > 0

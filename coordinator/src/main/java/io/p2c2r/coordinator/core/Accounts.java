@@ -59,6 +59,16 @@ final class Accounts {
         return gamers.get(id);
     }
 
+    /** Every peer account known, connected or not (for views; do not keep the collection). */
+    java.util.Collection<AccountState> peerAccounts() {
+        return peers.values();
+    }
+
+    /** Every gamer account known. */
+    java.util.Collection<AccountState> gamerAccounts() {
+        return gamers.values();
+    }
+
     Granted gamer(String id, String token, long nowMillis) throws Refused {
         return register(gamers, "gamer", id, token, nowMillis);
     }

@@ -53,6 +53,8 @@ public final class Hub implements Router.Listener {
     private final Outbox outbox;
     private final Registrations registrations;
     private final Durable durable;
+    private final Accounts accounts;
+    private TaskObserver observer = TaskObserver.NONE;
     private final Map<String, PeerState> peers = new LinkedHashMap<>();
     private final List<GamerState> gamers = new ArrayList<>();
     private final long startNanos;
@@ -67,6 +69,7 @@ public final class Hub implements Router.Listener {
         this.clock = clock;
         this.startNanos = clock.nanoTime();
         Accounts accounts = new Accounts(snapshot, store);
+        this.accounts = accounts;
         this.books = new Books(new Pricing(config.rates(), ExecutorRegistry.builtIn()), accounts, clock, config.checking().holdWindow().toMillis(),
                 snapshot.totalFeesNanos(), snapshot.auditCostNanos());
         this.board = new TaskBoard(clock);
@@ -210,6 +213,7 @@ public final class Hub implements Router.Listener {
             board.answered(task);
             double ms = hit.get().processingMs();
             Long finished = clock.millis();
+            ended(task, "cached", null, null, null, ms, 0);
             durable.then(t -> t.tasks.update(task.id, "cached", null, 0, finished, ms, null, null),
                     () -> outbox.toGamer(task, Replies.cached(task, hit.get())));
             return;
@@ -338,6 +342,7 @@ public final class Hub implements Router.Listener {
             verifier.vote(task, false).ifPresent(sha -> verifier.resolve(task, sha, r.result(), 1));
         }
         run.peer = null;
+        observer.runCompleted(task.type, run.kind.wire(), run.processingMs);
     }
 
     /** Answers the gamer at once with the first result; opens a check if the peer is untrusted or sampled. */
@@ -402,6 +407,7 @@ public final class Hub implements Router.Listener {
         Answer a = new Answer(task.id, task.gamer.account.id, run.peerId, task.attempts(), run.processingMs, chargeNow,
                 verification, run.sha256, cache, now);
         var reply = Replies.completed(task, run, result, metrics, verification, cost);
+        ended(task, "completed", null, verification, run.peerId, run.processingMs, cost);
         durable.then(t -> t.answered(a), () -> outbox.toGamer(task, reply));
     }
 
@@ -584,6 +590,9 @@ public final class Hub implements Router.Listener {
     }
 
     private void answerError(Task task, String status, String code, String message) {
+        if (task.state != Task.State.ANSWERED) {
+            ended(task, status, code, null, null, 0, task.chargedNanos);
+        }
         board.answered(task);
         storeStatus(task, status, code, message, null);
         outbox.toGamer(task, Replies.error(task.requestId, task.id, code, message, task.attempts()));
@@ -598,6 +607,26 @@ public final class Hub implements Router.Listener {
     /** Runs {@code action} on the loop once every open check has been decided. */
     public void whenChecksSettle(Runnable action) {
         verifier.whenIdle(action);
+    }
+
+    // ---- views ----
+
+    /** Lets {@code o} hear every task outcome and accepted run from now on (one observer; views fan out). */
+    public void observe(TaskObserver o) {
+        this.observer = o == null ? TaskObserver.NONE : o;
+    }
+
+    /** An immutable picture of peers, counters and books for views on other threads. */
+    public HubView view() {
+        return Views.of(clock.millis(), stats(), peers.values(), accounts, trust);
+    }
+
+    private void ended(Task task, String outcome, String code, String verification, String peerId, double processingMs,
+                       long costNanos) {
+        if (task.gamer != null) {
+            observer.taskEnded(new TaskEnd(task.id, task.type, task.gamer.account.id, outcome, code, verification, peerId,
+                    (clock.nanoTime() - task.submittedNanos) / 1e6, processingMs, costNanos, clock.millis()));
+        }
     }
 
     // ---- stats and shutdown ----

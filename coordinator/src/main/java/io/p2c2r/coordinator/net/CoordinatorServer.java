@@ -118,6 +118,18 @@ public final class CoordinatorServer extends WebSocketServer {
         stop(millis);
     }
 
+    /** A browser page from an origin not on the allow-list gets an HTTP error instead of a connection. */
+    @Override
+    public org.java_websocket.handshake.ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn,
+            org.java_websocket.drafts.Draft draft, ClientHandshake request) throws org.java_websocket.exceptions.InvalidDataException {
+        String refused = OriginPolicy.refusal(limits.allowedOrigins(), request.hasFieldValue("Origin") ? request.getFieldValue("Origin") : null);
+        if (refused != null) {
+            console.warn(" Refused a connection from " + conn.getRemoteSocketAddress() + ": " + refused);
+            throw new org.java_websocket.exceptions.InvalidDataException(CloseFrame.POLICY_VALIDATION, refused);
+        }
+        return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+    }
+
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         WebSocketImpl impl = (WebSocketImpl) conn;
