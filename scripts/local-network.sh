@@ -1,6 +1,7 @@
 # Sourced by the bench scripts: builds if needed, then starts a coordinator (--quiet, a fresh SQLite file) and
 # PEERS peers (default 1) with WORKERS workers each (default: cores) on 127.0.0.1, stopped again on exit.
-# Sets $port and $work.
+# COORDINATOR_JAVA_OPTS (e.g. a JFR recording) and COORDINATOR_ARGS (extra options) go to the coordinator's command
+# line, unquoted. Sets $port and $work.
 # Result checking is off (--trust-threshold 0 --audit-rate 0): these benches measure the dispatch path, and one
 # new peer alone could never earn trust (no second host to agree with). CHECKING="" keeps the defaults.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,7 +16,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-java -jar coordinator/target/coordinator.jar --port 0 --host 127.0.0.1 --db "$work/bench.db" --quiet ${CHECKING---trust-threshold 0 --audit-rate 0} > "$work/cloud.log" 2>&1 &
+# shellcheck disable=SC2086 # both are lists of words on purpose
+java ${COORDINATOR_JAVA_OPTS:-} -jar coordinator/target/coordinator.jar --port 0 --host 127.0.0.1 --db "$work/bench.db" --quiet \
+  ${CHECKING---trust-threshold 0 --audit-rate 0} ${COORDINATOR_ARGS:-} > "$work/cloud.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 600); do grep -q "Starting server on" "$work/cloud.log" 2>/dev/null && break; sleep 0.1; done
 port=$(sed -n 's/.*Starting server on [^:]*:\([0-9]*\).*/\1/p' "$work/cloud.log" | head -1)

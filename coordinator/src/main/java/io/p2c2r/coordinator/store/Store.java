@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
 
     private final Connection db;
     private final DatabaseClaim claim;
+    private final StatementCache statements;
     private final Tables tables;
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Consumer<String> errors;
@@ -36,7 +37,8 @@ public final class Store implements AutoCloseable {
     private Store(Connection db, DatabaseClaim claim, Consumer<String> errors) {
         this.db = db;
         this.claim = claim;
-        this.tables = new Tables(db);
+        this.statements = new StatementCache(db);
+        this.tables = new Tables(statements.connection());
         this.errors = errors;
         this.thread = new Thread(this::run, "p2c2r-store");
     }
@@ -150,6 +152,7 @@ public final class Store implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            statements.close();
             db.close();
         } catch (SQLException e) {
             errors.accept("closing the database failed: " + e.getMessage());
