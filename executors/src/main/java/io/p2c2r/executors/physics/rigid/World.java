@@ -15,8 +15,7 @@ import java.util.Optional;
 
 /**
  * A fixed-step rigid-body world: gravity, optional ground plane {@code y = 0}, sweep-and-prune broad phase,
- * box/sphere narrow phase and a sequential-impulse solver. Each step: apply gravity to velocities, find
- * contacts at the current poses, solve, integrate poses (semi-implicit Euler). The narrow phase may run in
+ * box/sphere narrow phase, a sequential-impulse solver and sleeping islands ({@link Islands}). The narrow phase may run in
  * parallel (each pair writes its own slot); everything else is sequential in body order, so the result does
  * not depend on the thread count. Mutable; step it from one thread at a time.
  */
@@ -26,6 +25,7 @@ public final class World {
     private final Body ground;
     private final SolverSettings settings;
     private final SweepAndPrune broadphase;
+    private final Islands islands;
     private List<Manifold> lastContacts = List.of();
     private ContactCache impulses;
 
@@ -36,6 +36,7 @@ public final class World {
         this.ground = ground == null ? null : Body.ground(ground);
         this.settings = settings;
         this.broadphase = new SweepAndPrune(bodies.size());
+        this.islands = new Islands(bodies.size());
     }
 
     public List<Body> bodies() {
@@ -47,22 +48,35 @@ public final class World {
         return lastContacts;
     }
 
+    /**
+     * One step: find the overlapping pairs, decide which islands sleep, apply gravity to the awake bodies, find
+     * their contacts at the current poses, solve, integrate the awake bodies (semi-implicit Euler).
+     */
     public void step(double dt, ExecutionContext ctx) {
-        for (Body b : bodies) {
-            if (!b.isStatic()) {
-                b.velocity = b.velocity.plusScaled(gravity, dt);
-            }
-        }
-        lastContacts = findContacts(ctx);
+        lastContacts = findContacts(ctx, true, dt);
         impulses = new ContactSolver(lastContacts, settings, impulses).solve(dt);
         for (Body b : bodies) {
-            if (!b.isStatic()) {
+            if (!b.isStatic() && !b.asleep) {
                 b.integratePose(dt);
             }
         }
+        Islands.measure(bodies, dt);
     }
 
-    private List<Manifold> findContacts(ExecutionContext ctx) {
+    /** The number of bodies asleep in the last step. */
+    public int sleepingCount() {
+        int k = 0;
+        for (Body b : bodies) {
+            k += b.asleep ? 1 : 0;
+        }
+        return k;
+    }
+
+    /**
+     * The contacts at the current poses. With {@code stepping}, first decides who sleeps and applies gravity to the
+     * awake bodies (whose velocities the contacts' restitution needs), and skips pairs of sleeping bodies.
+     */
+    private List<Manifold> findContacts(ExecutionContext ctx, boolean stepping, double dt) {
         int n = bodies.size();
         double[] min = new double[3 * n];
         double[] max = new double[3 * n];
@@ -78,7 +92,16 @@ public final class World {
             }
             isStatic[i] = b.isStatic();
         }
-        long[] pairs = broadphase.pairs(min, max, isStatic);
+        long[] all = broadphase.pairs(min, max, isStatic);
+        if (stepping) {
+            islands.update(bodies, all);
+            for (Body b : bodies) {
+                if (!b.isStatic() && !b.asleep) {
+                    b.velocity = b.velocity.plusScaled(gravity, dt);
+                }
+            }
+        }
+        long[] pairs = stepping ? awakePairs(all, n) : all;
         @SuppressWarnings("unchecked")
         Optional<Manifold>[] found = new Optional[pairs.length];
         ctx.parallelFor(pairs.length, k -> found[k] =
@@ -87,7 +110,7 @@ public final class World {
         if (ground != null) {
             for (int i = 0; i < n; i++) {
                 Body b = bodies.get(i);
-                if (!b.isStatic() && min[3 * i + 1] <= 0) {
+                if (!b.isStatic() && !(stepping && b.asleep) && min[3 * i + 1] <= 0) {
                     GroundContacts.collide(ground, b).ifPresent(out::add);
                 }
             }
@@ -96,6 +119,18 @@ public final class World {
             m.ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The pairs with an awake body (its island is awake, so the other body is awake or static). */
+    private long[] awakePairs(long[] pairs, int n) {
+        long[] out = new long[pairs.length];
+        int k = 0;
+        for (long p : pairs) {
+            if (!bodies.get((int) (p / n)).asleep || !bodies.get((int) (p % n)).asleep) {
+                out[k++] = p;
+            }
+        }
+        return k == pairs.length ? pairs : java.util.Arrays.copyOf(out, k);
     }
 
     public double kineticEnergy() {
@@ -117,7 +152,7 @@ public final class World {
 
     /** The contacts at the current poses, without solving them (for reporting the final state). */
     public List<Manifold> currentContacts(ExecutionContext ctx) {
-        return findContacts(ctx);
+        return findContacts(ctx, false, 0);
     }
 
     /** The deepest overlap among {@code contacts}. */
