@@ -4,15 +4,15 @@ import java.util.List;
 
 /**
  * Puts still bodies to sleep, island by island (Box2D's scheme): an island is a connected group of movable bodies
- * whose bounding boxes overlap (static bodies do not join islands). It sleeps when every body in it has moved
- * slower than the tolerances for {@link #TIME_TO_SLEEP}; it wakes as soon as any member is disturbed, because a
- * moving body's box reaching a sleeping one merges their islands. The grouping is a union-find over the broad
- * phase's pairs in their sorted order, so it depends only on the bodies. Mutable; one per world, one thread.
+ * that touched in the last step (static bodies do not join islands). It sleeps when every body in it has moved
+ * slower than the tolerances for {@link #TIME_TO_SLEEP}; {@link #wake} wakes it when an awake body touches a
+ * member. The grouping is a union-find over the touching pairs in their sorted order, so it depends only on the
+ * bodies. Mutable; one per world, one thread.
  */
 final class Islands {
     /** Below these speeds a body counts as still (m/s, rad/s). */
-    static final double LINEAR_TOLERANCE = 0.05;
-    static final double ANGULAR_TOLERANCE = 0.1;
+    static final double LINEAR_TOLERANCE = 0.1;
+    static final double ANGULAR_TOLERANCE = 0.5;
     /** How long (seconds) a whole island must stay still before it sleeps. */
     static final double TIME_TO_SLEEP = 0.5;
 
@@ -25,7 +25,7 @@ final class Islands {
     }
 
     /**
-     * Decides which bodies sleep during this step from the broad phase's {@code pairs} (encoded
+     * Decides which bodies sleep during this step from the pairs that touched in the last step (encoded
      * {@code i * n + j}); a body that falls asleep has its velocities cleared.
      */
     void update(List<Body> bodies, long[] pairs) {
@@ -57,6 +57,18 @@ final class Islands {
                 b.fallAsleep();
             }
             b.asleep = sleep;
+        }
+    }
+
+    /** Wakes the island of body {@code i} (as grouped by the last {@link #update}) and restarts its still time. */
+    void wake(List<Body> bodies, int i) {
+        int root = find(i);
+        for (int k = 0; k < bodies.size(); k++) {
+            Body b = bodies.get(k);
+            if (b.asleep && find(k) == root) {
+                b.asleep = false;
+                b.stillTime = 0;
+            }
         }
     }
 

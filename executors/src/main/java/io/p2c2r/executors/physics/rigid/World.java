@@ -26,7 +26,11 @@ public final class World {
     private final SolverSettings settings;
     private final SweepAndPrune broadphase;
     private final Islands islands;
+    /** Each body's position in {@link #bodies}, which the pair codes use (ids need not be positions). */
+    private final java.util.Map<Body, Integer> index = new java.util.IdentityHashMap<>();
     private List<Manifold> lastContacts = List.of();
+    /** Pairs of movable bodies that touched in the last step ({@code i * n + j}, ascending), for the islands. */
+    private long[] touching = new long[0];
     private ContactCache impulses;
 
     /** @param ground the ground material, or null for no ground plane */
@@ -37,6 +41,9 @@ public final class World {
         this.settings = settings;
         this.broadphase = new SweepAndPrune(bodies.size());
         this.islands = new Islands(bodies.size());
+        for (int i = 0; i < this.bodies.size(); i++) {
+            index.put(this.bodies.get(i), i);
+        }
     }
 
     public List<Body> bodies() {
@@ -94,7 +101,8 @@ public final class World {
         }
         long[] all = broadphase.pairs(min, max, isStatic);
         if (stepping) {
-            islands.update(bodies, all);
+            islands.update(bodies, touching);
+            wakeTouched(all, n);
             for (Body b : bodies) {
                 if (!b.isStatic() && !b.asleep) {
                     b.velocity = b.velocity.plusScaled(gravity, dt);
@@ -118,7 +126,45 @@ public final class World {
         for (Optional<Manifold> m : found) {
             m.ifPresent(out::add);
         }
+        if (stepping) {
+            touching = touchingPairs(out, all, n);
+        }
         return out;
+    }
+
+    /** Wakes each sleeping island that an awake movable body now touches. */
+    private void wakeTouched(long[] pairs, int n) {
+        for (long p : pairs) {
+            Body a = bodies.get((int) (p / n));
+            Body b = bodies.get((int) (p % n));
+            if (a.isStatic() || b.isStatic() || a.asleep == b.asleep) {
+                continue;
+            }
+            if (Narrowphase.collide(a, b).isPresent()) {
+                islands.wake(bodies, (int) (a.asleep ? p / n : p % n));
+            }
+        }
+    }
+
+    /** This step's touching movable pairs, plus those of sleeping pairs (which did not move, so still touch). */
+    private long[] touchingPairs(List<Manifold> found, long[] all, int n) {
+        long[] out = new long[found.size() + all.length];
+        int k = 0;
+        for (Manifold m : found) {
+            if (!m.a().isStatic() && !m.b().isStatic()) {
+                int i = index.get(m.a());
+                int j = index.get(m.b());
+                out[k++] = (long) Math.min(i, j) * n + Math.max(i, j);
+            }
+        }
+        for (long p : touching) {
+            if (bodies.get((int) (p / n)).asleep && bodies.get((int) (p % n)).asleep) {
+                out[k++] = p;
+            }
+        }
+        long[] pairs = java.util.Arrays.copyOf(out, k);
+        java.util.Arrays.sort(pairs);
+        return pairs;
     }
 
     /** The pairs with an awake body (its island is awake, so the other body is awake or static). */

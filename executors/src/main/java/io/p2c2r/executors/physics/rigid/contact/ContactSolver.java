@@ -2,12 +2,13 @@ package io.p2c2r.executors.physics.rigid.contact;
 
 import io.p2c2r.executors.physics.math.Vec3;
 import io.p2c2r.executors.physics.rigid.Material;
+import io.p2c2r.executors.physics.rigid.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Sequential-impulse solver (Catto, GDC 2006) for one step's manifolds: accumulated, clamped normal impulses
- * with restitution, two-direction Coulomb friction, and split impulses for penetration so that position
+ * with restitution, two-direction Coulomb friction, rolling resistance for spheres, and split impulses for penetration so that position
  * correction never feeds kinetic energy. Visits contacts in the order given, so the result is deterministic.
  * Single-threaded; one instance per step.
  */
@@ -46,6 +47,7 @@ public final class ContactSolver {
         }
         for (int it = 0; it < settings.velocityIterations(); it++) {
             for (Row r : rows) {
+                r.solveRolling(v);
                 r.solveFriction(v);
                 r.solveNormal(v);
             }
@@ -74,6 +76,10 @@ public final class ContactSolver {
         final Axis n;
         final Axis t1;
         final Axis t2;
+        /** Rolling resistance about t1 and t2, and spin resistance about n, when a sphere is involved, else null. */
+        final RollingAxis roll1;
+        final RollingAxis roll2;
+        final RollingAxis spin;
         final double friction;
         final double targetVn;
         final double depth;
@@ -94,7 +100,12 @@ public final class ContactSolver {
             Vec3 rb = p.position().minus(m.b().position());
             this.n = new Axis(normal, ra, rb, sa, sb, bodies);
             this.t1 = new Axis(tangent1, ra, rb, sa, sb, bodies);
-            this.t2 = new Axis(normal.cross(tangent1), ra, rb, sa, sb, bodies);
+            Vec3 tangent2 = normal.cross(tangent1);
+            this.t2 = new Axis(tangent2, ra, rb, sa, sb, bodies);
+            double radius = rollingRadius(m);
+            this.roll1 = radius > 0 ? new RollingAxis(tangent1, sa, sb, bodies, radius) : null;
+            this.roll2 = radius > 0 ? new RollingAxis(tangent2, sa, sb, bodies, radius) : null;
+            this.spin = radius > 0 ? new RollingAxis(normal, sa, sb, bodies, radius) : null;
             this.friction = mat.friction();
             this.depth = p.depth();
             this.point = p.position();
@@ -121,6 +132,22 @@ public final class ContactSolver {
             double lambda = next - accN;
             accN = next;
             n.apply(v, oa, ob, lambda);
+        }
+
+        /** The smaller sphere radius of the pair, or 0 when neither body is a sphere. */
+        private static double rollingRadius(Manifold m) {
+            double ra = m.a().shape() instanceof Shape.Sphere s ? s.radius() : Double.MAX_VALUE;
+            double rb = m.b().shape() instanceof Shape.Sphere s ? s.radius() : Double.MAX_VALUE;
+            double r = Math.min(ra, rb);
+            return r == Double.MAX_VALUE ? 0 : r;
+        }
+
+        void solveRolling(double[] v) {
+            if (roll1 != null) {
+                roll1.solve(v, oa, ob, accN);
+                roll2.solve(v, oa, ob, accN);
+                spin.solve(v, oa, ob, accN);
+            }
         }
 
         void solveFriction(double[] v) {
