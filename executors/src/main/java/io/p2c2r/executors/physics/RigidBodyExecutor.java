@@ -59,7 +59,8 @@ public final class RigidBodyExecutor implements TaskExecutor {
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         RigidBodyTask task = RigidBodyTask.parse(data);
         SolverSettings settings = SolverSettings.defaults(task.iterations());
-        World world = new World(task.bodies(), task.gravity(), task.ground() ? task.material() : null, settings);
+        World world = new World(task.bodies(), task.gravity(), task.ground() ? task.material() : null, settings,
+                data.field(task.givenBodies().isEmpty() ? "num_objects" : "bodies"));
         long work = 0;
         List<Object> frames = new ArrayList<>();
         double worstPenetration = 0;

@@ -9,6 +9,7 @@ import io.p2c2r.executors.physics.rigid.contact.Manifold;
 import io.p2c2r.executors.physics.rigid.contact.SolverSettings;
 import io.p2c2r.executors.physics.rigid.narrowphase.GroundContacts;
 import io.p2c2r.executors.physics.rigid.narrowphase.Narrowphase;
+import io.p2c2r.common.task.InvalidTaskException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,22 +25,36 @@ public final class World {
     private final Vec3 gravity;
     private final Body ground;
     private final SolverSettings settings;
+    /**
+     * Overlapping pairs allowed per body (a box in a dense pile touches about 6-12 others). Beyond it the step's
+     * contact work and memory grow as n², so the input is refused instead: 2,000 boxes at one point made 2 million
+     * pairs, 17 s a step and 6 GB.
+     */
+    public static final int PAIRS_PER_BODY = 32;
     private final SweepAndPrune broadphase;
+    private final String field;
     private final Islands islands;
     /** Each body's position in {@link #bodies}, which the pair codes use (ids need not be positions). */
     private final java.util.Map<Body, Integer> index = new java.util.IdentityHashMap<>();
     private List<Manifold> lastContacts = List.of();
     /** Pairs of movable bodies that touched in the last step ({@code i * n + j}, ascending), for the islands. */
     private long[] touching = new long[0];
+    private int steps;
     private ContactCache impulses;
 
     /** @param ground the ground material, or null for no ground plane */
     public World(List<Body> bodies, Vec3 gravity, Material ground, SolverSettings settings) {
+        this(bodies, gravity, ground, settings, "bodies");
+    }
+
+    /** @param field the input field the bodies come from, named when too many of them overlap */
+    public World(List<Body> bodies, Vec3 gravity, Material ground, SolverSettings settings, String field) {
         this.bodies = List.copyOf(bodies);
         this.gravity = gravity;
         this.ground = ground == null ? null : Body.ground(ground);
         this.settings = settings;
-        this.broadphase = new SweepAndPrune(bodies.size());
+        this.broadphase = new SweepAndPrune(bodies.size(), pairLimit(bodies.size()));
+        this.field = field;
         this.islands = new Islands(bodies.size());
         for (int i = 0; i < this.bodies.size(); i++) {
             index.put(this.bodies.get(i), i);
@@ -60,6 +75,7 @@ public final class World {
      * their contacts at the current poses, solve, integrate the awake bodies (semi-implicit Euler).
      */
     public void step(double dt, ExecutionContext ctx) {
+        steps++;
         lastContacts = findContacts(ctx, true, dt);
         impulses = new ContactSolver(lastContacts, settings, impulses).solve(dt);
         for (Body b : bodies) {
@@ -88,18 +104,11 @@ public final class World {
         double[] min = new double[3 * n];
         double[] max = new double[3 * n];
         boolean[] isStatic = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Body b = bodies.get(i);
-            Vec3 e = b.shape.aabbHalfExtent(b.rotation);
-            Vec3 lo = b.position.minus(e);
-            Vec3 hi = b.position.plus(e);
-            for (int k = 0; k < 3; k++) {
-                min[3 * i + k] = lo.get(k);
-                max[3 * i + k] = hi.get(k);
-            }
-            isStatic[i] = b.isStatic();
-        }
+        bounds(min, max, isStatic);
         long[] all = broadphase.pairs(min, max, isStatic);
+        if (all == null) {
+            throw tooManyPairs(field, n, steps);
+        }
         if (stepping) {
             islands.update(bodies, touching);
             wakeTouched(all, n);
@@ -177,6 +186,48 @@ public final class World {
             }
         }
         return k == pairs.length ? pairs : java.util.Arrays.copyOf(out, k);
+    }
+
+    /** The most overlapping pairs a world of {@code bodies} bodies may have in one step. */
+    public static int pairLimit(long bodies) {
+        return (int) Math.max(1024, PAIRS_PER_BODY * bodies);
+    }
+
+    /** Refuses {@code bodies} (named {@code field}) if more pairs of them overlap at their initial poses than allowed. */
+    public static void checkOverlap(List<Body> bodies, String field) {
+        new World(bodies, Vec3.ZERO, null, SolverSettings.defaults(1), field).currentContactPairs();
+    }
+
+    private void currentContactPairs() {
+        int n = bodies.size();
+        double[] min = new double[3 * n];
+        double[] max = new double[3 * n];
+        boolean[] isStatic = new boolean[n];
+        bounds(min, max, isStatic);
+        if (broadphase.pairs(min, max, isStatic) == null) {
+            throw tooManyPairs(field, n, 0);
+        }
+    }
+
+    /** Each body's world bounding box into {@code min}, {@code max} (x, y, z per body). */
+    private void bounds(double[] min, double[] max, boolean[] isStatic) {
+        for (int i = 0; i < bodies.size(); i++) {
+            Body b = bodies.get(i);
+            Vec3 e = b.shape.aabbHalfExtent(b.rotation);
+            Vec3 lo = b.position.minus(e);
+            Vec3 hi = b.position.plus(e);
+            for (int k = 0; k < 3; k++) {
+                min[3 * i + k] = lo.get(k);
+                max[3 * i + k] = hi.get(k);
+            }
+            isStatic[i] = b.isStatic();
+        }
+    }
+
+    private static InvalidTaskException tooManyPairs(String field, int n, int step) {
+        return new InvalidTaskException(field + ": more than " + pairLimit(n) + " pairs of the " + n + " bodies overlap"
+                + (step == 0 ? " at their initial poses" : " at step " + step) + " (the limit is " + PAIRS_PER_BODY
+                + " per body, at least 1024): spread the bodies out");
     }
 
     public double kineticEnergy() {
