@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.p2c2r.common.protocol.Codec;
 import io.p2c2r.common.task.InvalidTaskException;
 import io.p2c2r.executors.ExecutionContext;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,23 +14,8 @@ import org.junit.jupiter.api.Test;
  * 220 µs a ray) are refused after the BVH is built and before any ray is cast.
  */
 class DegenerateSceneTest {
-    /** A context that fails the test if the executor starts rendering. */
-    private static final ExecutionContext NO_RAYS = new ExecutionContext() {
-        @Override
-        public int parallelism() {
-            return 1;
-        }
-
-        @Override
-        public void parallelFor(int count, IntConsumer body) {
-            throw new AssertionError("rays were cast for a scene that should have been refused");
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-    };
+    /** Fails the test if the executor starts rendering. */
+    private static final ExecutionContext NO_RAYS = RayTraceLimitsTest.NO_WORK;
 
     /** {@code count} copies of one triangle, or with {@code spread} a row of distinct small triangles. */
     private static String mesh(int count, boolean spread) {
