@@ -42,7 +42,7 @@ public final class DestructionExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "2.0.0"; // 2.0.0: work_units in the result
+        return "2.2.0"; // 2.0.0: work_units in the result; 2.1.0: flat-array contact solver, sleeping islands; 2.2.0: rolling resistance, contact islands
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class RigidBodyExecutor implements TaskExecutor {
 
     @Override
     public String version() {
-        return "2.0.0"; // 2.0.0: work_units in the result
+        return "2.2.0"; // 2.0.0: work_units in the result; 2.1.0: flat-array contact solver, sleeping islands; 2.2.0: rolling resistance, contact islands
     }
 
     @Override
@@ -59,7 +59,8 @@ public final class RigidBodyExecutor implements TaskExecutor {
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         RigidBodyTask task = RigidBodyTask.parse(data);
         SolverSettings settings = SolverSettings.defaults(task.iterations());
-        World world = new World(task.bodies(), task.gravity(), task.ground() ? task.material() : null, settings);
+        World world = new World(task.bodies(), task.gravity(), task.ground() ? task.material() : null, settings,
+                data.field(task.givenBodies().isEmpty() ? "num_objects" : "bodies"));
         long work = 0;
         List<Object> frames = new ArrayList<>();
         double worstPenetration = 0;

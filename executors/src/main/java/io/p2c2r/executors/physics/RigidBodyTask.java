@@ -8,6 +8,7 @@ import io.p2c2r.executors.physics.rigid.Body;
 import io.p2c2r.executors.physics.rigid.Material;
 import io.p2c2r.executors.physics.rigid.SceneGenerator;
 import io.p2c2r.executors.physics.rigid.Shape;
+import io.p2c2r.executors.physics.rigid.World;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,8 @@ record RigidBodyTask(List<Params> givenBodies, int numObjects, long seed, int st
         RigidBodyTask task = new RigidBodyTask(bodies, num, p.longValue("seed", 1, 0, Long.MAX_VALUE), steps,
                 p.doubleValue("dt", 1.0 / 60, 1e-4, 0.1), gravity, material, iterations, p.bool("ground", true),
                 recordEvery, p.intValue("max_contacts", 100, 0, 1000));
-        task.bodies(); // validates every given body
+        // validates every given body, and refuses a pile whose contact pairs would grow as n² before any work
+        World.checkOverlap(task.bodies(), p.field(bodies.isEmpty() ? "num_objects" : "bodies"));
         return task;
     }
 

@@ -45,11 +45,11 @@ public record SimulationWork(long bodyStepUnits, long pairUnits, long polyhedron
     }
 
     /**
-     * The most work one step of {@code bodies} bodies can count: every pair touching at its most points, and
-     * every body on the ground at its most.
+     * The most work one step of {@code bodies} bodies can count: as many pairs as the world allows touching at
+     * their most points, and every body on the ground at its most.
      */
     public long maxStep(long bodies, boolean ground, long rowIterations) {
-        long pairs = bodies * (bodies - 1) / 2;
+        long pairs = Math.min(bodies * (bodies - 1) / 2, World.pairLimit(bodies)); // the world refuses more
         long pair = Math.max(pairUnits, polyhedronPairUnits);
         long row = rowUnits * rowIterations;
         long max = bodyStepUnits * bodies + pairs * (pair + MAX_PAIR_POINTS * row);

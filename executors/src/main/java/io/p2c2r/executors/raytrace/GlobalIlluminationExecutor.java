@@ -61,7 +61,7 @@ public final class GlobalIlluminationExecutor extends RenderExecutor {
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         Render plan = plan(data);
         long start = System.nanoTime();
-        Scene scene = plan.frame().scene().toScene();
+        Scene scene = buildScene(plan, data);
         Frame frame = Renderer.render(scene, new PathIntegrator(scene, plan.bounces()), plan.frame().settings(plan.spp(), true), ctx);
         return RenderResult.of(plan.frame(), frame, ToneMap.Mode.REINHARD, plan.bounces(), plan.spp(), ctx, start);
     }

@@ -57,7 +57,7 @@ public final class ReflectionsExecutor extends RenderExecutor {
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         Render plan = plan(data);
         long start = System.nanoTime();
-        Scene scene = plan.frame().scene().toScene();
+        Scene scene = buildScene(plan, data);
         WhittedIntegrator integrator = new WhittedIntegrator(scene, plan.bounces(), LightSampling.CENTER, 1);
         Frame frame = Renderer.render(scene, integrator, plan.frame().settings(1, false), ctx);
         return RenderResult.of(plan.frame(), frame, ToneMap.Mode.CLAMP, plan.bounces(), 1, ctx, start);

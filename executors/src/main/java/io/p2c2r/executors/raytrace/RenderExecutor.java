@@ -3,6 +3,7 @@ package io.p2c2r.executors.raytrace;
 import io.p2c2r.common.task.Params;
 import io.p2c2r.executors.TaskExecutor;
 import io.p2c2r.executors.WorkModel;
+import io.p2c2r.executors.raytrace.scene.Scene;
 
 /**
  * What the three ray-tracing executors share: validation is planning the render (which checks the ray budget),
@@ -21,6 +22,13 @@ abstract class RenderExecutor implements TaskExecutor {
 
     /** Reference-machine picoseconds per work unit, one thread: {@code peer.jar bench --calibrate}, docs/TASKS.md. */
     abstract long picosPerUnit();
+
+    /** Builds the plan's scene (and its BVH) and refuses it, before any ray, if the BVH cannot cull. */
+    static Scene buildScene(Plan plan, Params data) {
+        Scene scene = plan.frame().scene().toScene();
+        RayBudget.checkTraversal(data, scene, plan.maxRays());
+        return scene;
+    }
 
     @Override
     public final void validate(Params data) {

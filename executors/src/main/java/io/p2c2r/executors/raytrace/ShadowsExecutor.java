@@ -70,7 +70,7 @@ public final class ShadowsExecutor extends RenderExecutor {
     public Map<String, Object> execute(Params data, ExecutionContext ctx) {
         Render plan = plan(data);
         long start = System.nanoTime();
-        Scene scene = plan.frame().scene().toScene();
+        Scene scene = buildScene(plan, data);
         LightSampling sampling = plan.samples() == 1 ? LightSampling.CENTER : LightSampling.STRATIFIED;
         WhittedIntegrator integrator = new WhittedIntegrator(scene, plan.bounces(), sampling, plan.samples());
         Frame frame = Renderer.render(scene, integrator, plan.frame().settings(1, false), ctx);

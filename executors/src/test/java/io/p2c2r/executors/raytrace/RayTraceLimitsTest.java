@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RayTraceLimitsTest {
     /** A context that fails the test if the executor starts any parallel work. */
-    private static final ExecutionContext NO_WORK = new ExecutionContext() {
+    static final ExecutionContext NO_WORK = new ExecutionContext() {
         @Override
         public int parallelism() {
             return 1;

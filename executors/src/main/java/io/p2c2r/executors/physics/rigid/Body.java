@@ -24,6 +24,9 @@ public final class Body {
     // so position correction never adds kinetic energy.
     Vec3 pseudoVelocity = Vec3.ZERO;
     Vec3 pseudoAngularVelocity = Vec3.ZERO;
+    /** Sleeping state, kept by {@link Islands}: how long the body has been still, and whether it sleeps now. */
+    double stillTime;
+    boolean asleep;
 
     /** A body; {@code mass == 0} makes it static (immovable). */
     public Body(int id, Shape shape, double mass, Material material, Vec3 position, Quat orientation,
@@ -71,10 +74,6 @@ public final class Body {
         return material;
     }
 
-    /** Split-impulse velocity of the material point at world offset {@code r}. */
-    public Vec3 pseudoPointVelocity(Vec3 r) {
-        return pseudoVelocity.plus(pseudoAngularVelocity.cross(r));
-    }
 
     public boolean isStatic() {
         return invMass == 0;
@@ -107,6 +106,40 @@ public final class Body {
                 l.z() * invInertiaLocal.z()));
     }
 
+    /** World-space inverse inertia {@code R * I_local^-1 * R^T} (zero for a static body). */
+    public Mat3 invInertiaWorld() {
+        Mat3 r = rotation;
+        double[] row0 = {r.m00(), r.m01(), r.m02()};
+        double[] row1 = {r.m10(), r.m11(), r.m12()};
+        double[] row2 = {r.m20(), r.m21(), r.m22()};
+        double[] d = {invInertiaLocal.x(), invInertiaLocal.y(), invInertiaLocal.z()};
+        return new Mat3(dot(row0, d, row0), dot(row0, d, row1), dot(row0, d, row2),
+                dot(row1, d, row0), dot(row1, d, row1), dot(row1, d, row2),
+                dot(row2, d, row0), dot(row2, d, row1), dot(row2, d, row2));
+    }
+
+    private static double dot(double[] a, double[] d, double[] b) {
+        return a[0] * d[0] * b[0] + a[1] * d[1] * b[1] + a[2] * d[2] * b[2];
+    }
+
+    /** Sets the velocities and split-impulse velocities the contact solver found. */
+    public void setVelocities(Vec3 linear, Vec3 angular, Vec3 pseudoLinear, Vec3 pseudoAngular) {
+        velocity = linear;
+        angularVelocity = angular;
+        pseudoVelocity = pseudoLinear;
+        pseudoAngularVelocity = pseudoAngular;
+    }
+
+    /** Whether the body sleeps this step: it is neither moved nor solved until its island wakes. */
+    public boolean asleep() {
+        return asleep;
+    }
+
+    void fallAsleep() {
+        velocity = Vec3.ZERO;
+        angularVelocity = Vec3.ZERO;
+    }
+
     /** Translational plus rotational kinetic energy. */
     public double kineticEnergy() {
         if (invMass == 0) {
@@ -123,15 +156,7 @@ public final class Body {
         return velocity.plus(angularVelocity.cross(r));
     }
 
-    public void applyImpulse(Vec3 impulse, Vec3 r) {
-        velocity = velocity.plusScaled(impulse, invMass);
-        angularVelocity = angularVelocity.plus(invInertiaTimes(r.cross(impulse)));
-    }
 
-    public void applyPseudoImpulse(Vec3 impulse, Vec3 r) {
-        pseudoVelocity = pseudoVelocity.plusScaled(impulse, invMass);
-        pseudoAngularVelocity = pseudoAngularVelocity.plus(invInertiaTimes(r.cross(impulse)));
-    }
 
     /** Moves the body by its velocity plus the split-impulse correction, then clears the correction. */
     public void integratePose(double dt) {

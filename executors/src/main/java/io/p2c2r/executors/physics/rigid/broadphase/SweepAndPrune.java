@@ -9,8 +9,11 @@ import java.util.Arrays;
  */
 public final class SweepAndPrune {
     private final int[] order;
+    private final int maxPairs;
 
-    public SweepAndPrune(int count) {
+    /** @param maxPairs the most pairs {@link #pairs} collects before it gives up */
+    public SweepAndPrune(int count, int maxPairs) {
+        this.maxPairs = maxPairs;
         order = new int[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;
@@ -19,7 +22,8 @@ public final class SweepAndPrune {
 
     /**
      * Overlapping pairs of the boxes {@code [min, max]} (arrays of {@code 3 * count}: x, y, z per body),
-     * encoded as {@code i * count + j} with {@code i < j}, ascending.
+     * encoded as {@code i * count + j} with {@code i < j}, ascending; or null when more than {@code maxPairs}
+     * overlap, found before the list grows past that (bodies piled at one point would otherwise make n²/2).
      */
     public long[] pairs(double[] min, double[] max, boolean[] isStatic) {
         int n = order.length;
@@ -44,6 +48,9 @@ public final class SweepAndPrune {
                 if ((isStatic[a] && isStatic[b]) || min[3 * b + 1] > max[3 * a + 1] || min[3 * a + 1] > max[3 * b + 1]
                         || min[3 * b + 2] > max[3 * a + 2] || min[3 * a + 2] > max[3 * b + 2]) {
                     continue;
+                }
+                if (count == maxPairs) {
+                    return null;
                 }
                 if (count == out.length) {
                     out = Arrays.copyOf(out, count * 2);

@@ -20,8 +20,12 @@ public final class ContactCache {
     record Entry(Vec3 position, double normalImpulse, Vec3 frictionImpulse) {
     }
 
+    /**
+     * Ids are below 2^20 and the ground is -1, so this is unique; it is also its own {@code Long.hashCode}, where
+     * {@code (a << 32) | b} hashed to {@code a ^ b} and piled thousands of pairs into a few tree bins.
+     */
     static long key(int a, int b) {
-        return ((long) (a + 1) << 32) | (b + 1);
+        return ((long) (a + 1) << 20) | (b + 1);
     }
 
     void put(int a, int b, Entry e) {

@@ -1,28 +1,31 @@
 package io.p2c2r.executors.physics.rigid.contact;
 
 import io.p2c2r.executors.physics.math.Vec3;
-import io.p2c2r.executors.physics.rigid.Body;
 import io.p2c2r.executors.physics.rigid.Material;
+import io.p2c2r.executors.physics.rigid.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Sequential-impulse solver (Catto, GDC 2006) for one step's manifolds: accumulated, clamped normal impulses
- * with restitution, two-direction Coulomb friction, and split impulses for penetration so that position
+ * with restitution, two-direction Coulomb friction, rolling resistance for spheres, and split impulses for penetration so that position
  * correction never feeds kinetic energy. Visits contacts in the order given, so the result is deterministic.
  * Single-threaded; one instance per step.
  */
 public final class ContactSolver {
     private final List<Row> rows = new ArrayList<>();
     private final SolverSettings settings;
+    private final SolverBodies bodies = new SolverBodies();
 
     /** @param previous last step's impulses for warm starting, or null */
     public ContactSolver(List<Manifold> manifolds, SolverSettings settings, ContactCache previous) {
         this.settings = settings;
         for (Manifold m : manifolds) {
             Material mat = m.a().material().combine(m.b().material());
+            int sa = bodies.slot(m.a());
+            int sb = bodies.slot(m.b());
             for (ContactPoint p : m.points()) {
-                Row row = new Row(m.a(), m.b(), m.normal(), p, mat, settings.restitutionThreshold());
+                Row row = new Row(m, sa, sb, p, mat, settings.restitutionThreshold(), bodies);
                 ContactCache.Entry old = previous == null ? null : previous.match(m.a().id(), m.b().id(), p.position());
                 if (old != null) {
                     row.warmStart(old);
@@ -34,43 +37,49 @@ public final class ContactSolver {
 
     /**
      * Applies the warm-start impulses, runs the velocity iterations, then the split-impulse position
-     * iterations for time step {@code dt}; returns this step's impulses for the next step's warm start.
+     * iterations for time step {@code dt}; writes the velocities back to the bodies and returns this step's
+     * impulses for the next step's warm start.
      */
     public ContactCache solve(double dt) {
+        double[] v = bodies.vel;
         for (Row r : rows) {
-            r.applyWarmStart();
+            r.applyWarmStart(v);
         }
         for (int it = 0; it < settings.velocityIterations(); it++) {
             for (Row r : rows) {
-                r.solveFriction();
-                r.solveNormal();
+                r.solveRolling(v);
+                r.solveFriction(v);
+                r.solveNormal(v);
             }
         }
+        double[] pv = bodies.pseudo;
         for (int it = 0; it < settings.positionIterations(); it++) {
             for (Row r : rows) {
-                r.solvePenetration(settings, dt);
+                r.solvePenetration(pv, settings, dt);
             }
         }
+        bodies.writeBack();
         ContactCache cache = new ContactCache();
         for (Row r : rows) {
-            cache.put(r.a.id(), r.b.id(), new ContactCache.Entry(r.point, r.accN,
-                    r.t1.times(r.accT1).plus(r.t2.times(r.accT2))));
+            cache.put(r.idA, r.idB, new ContactCache.Entry(r.point, r.accN,
+                    r.t1.direction().times(r.accT1).plus(r.t2.direction().times(r.accT2))));
         }
         return cache;
     }
 
     /** Solver state of one contact point. */
     private static final class Row {
-        final Body a;
-        final Body b;
-        final Vec3 n;
-        final Vec3 t1;
-        final Vec3 t2;
-        final Vec3 ra;
-        final Vec3 rb;
-        final double massN;
-        final double massT1;
-        final double massT2;
+        final int idA;
+        final int idB;
+        final int oa;
+        final int ob;
+        final Axis n;
+        final Axis t1;
+        final Axis t2;
+        /** Rolling resistance about t1 and t2, and spin resistance about n, when a sphere is involved, else null. */
+        final RollingAxis roll1;
+        final RollingAxis roll2;
+        final RollingAxis spin;
         final double friction;
         final double targetVn;
         final double depth;
@@ -80,80 +89,86 @@ public final class ContactSolver {
         double accT2;
         double accPseudo;
 
-        Row(Body a, Body b, Vec3 n, ContactPoint p, Material mat, double threshold) {
-            this.a = a;
-            this.b = b;
-            this.n = n;
-            this.t1 = n.anyPerpendicular();
-            this.t2 = n.cross(t1);
-            this.ra = p.position().minus(a.position());
-            this.rb = p.position().minus(b.position());
-            this.massN = effectiveMass(n);
-            this.massT1 = effectiveMass(t1);
-            this.massT2 = effectiveMass(t2);
+        Row(Manifold m, int sa, int sb, ContactPoint p, Material mat, double threshold, SolverBodies bodies) {
+            this.idA = m.a().id();
+            this.idB = m.b().id();
+            this.oa = 6 * sa;
+            this.ob = 6 * sb;
+            Vec3 normal = m.normal();
+            Vec3 tangent1 = normal.anyPerpendicular();
+            Vec3 ra = p.position().minus(m.a().position());
+            Vec3 rb = p.position().minus(m.b().position());
+            this.n = new Axis(normal, ra, rb, sa, sb, bodies);
+            this.t1 = new Axis(tangent1, ra, rb, sa, sb, bodies);
+            Vec3 tangent2 = normal.cross(tangent1);
+            this.t2 = new Axis(tangent2, ra, rb, sa, sb, bodies);
+            double radius = rollingRadius(m);
+            this.roll1 = radius > 0 ? new RollingAxis(tangent1, sa, sb, bodies, radius) : null;
+            this.roll2 = radius > 0 ? new RollingAxis(tangent2, sa, sb, bodies, radius) : null;
+            this.spin = radius > 0 ? new RollingAxis(normal, sa, sb, bodies, radius) : null;
             this.friction = mat.friction();
             this.depth = p.depth();
             this.point = p.position();
-            double vn = relativeVelocity().dot(n);
+            double vn = n.relative(bodies.vel, oa, ob);
             // Bounce only clear impacts; resting contacts approach at about g*dt each step and must not jitter.
             this.targetVn = vn < -threshold ? -mat.restitution() * vn : 0;
         }
 
         void warmStart(ContactCache.Entry old) {
             accN = old.normalImpulse();
-            accT1 = old.frictionImpulse().dot(t1);
-            accT2 = old.frictionImpulse().dot(t2);
+            accT1 = old.frictionImpulse().dot(t1.direction());
+            accT2 = old.frictionImpulse().dot(t2.direction());
         }
 
-        void applyWarmStart() {
-            apply(n.times(accN).plus(t1.times(accT1)).plus(t2.times(accT2)));
+        void applyWarmStart(double[] v) {
+            n.apply(v, oa, ob, accN);
+            t1.apply(v, oa, ob, accT1);
+            t2.apply(v, oa, ob, accT2);
         }
 
-        private double effectiveMass(Vec3 dir) {
-            Vec3 ca = ra.cross(dir);
-            Vec3 cb = rb.cross(dir);
-            double k = a.invMass() + b.invMass() + a.invInertiaTimes(ca).dot(ca) + b.invInertiaTimes(cb).dot(cb);
-            return k > 0 ? 1 / k : 0;
-        }
-
-        private Vec3 relativeVelocity() {
-            return b.pointVelocity(rb).minus(a.pointVelocity(ra));
-        }
-
-        private void apply(Vec3 impulse) {
-            a.applyImpulse(impulse.negate(), ra);
-            b.applyImpulse(impulse, rb);
-        }
-
-        void solveNormal() {
-            double vn = relativeVelocity().dot(n);
-            double lambda = massN * (targetVn - vn);
-            double next = Math.max(accN + lambda, 0);
-            lambda = next - accN;
+        void solveNormal(double[] v) {
+            double vn = n.relative(v, oa, ob);
+            double next = Math.max(accN + n.mass * (targetVn - vn), 0);
+            double lambda = next - accN;
             accN = next;
-            apply(n.times(lambda));
+            n.apply(v, oa, ob, lambda);
         }
 
-        void solveFriction() {
+        /** The smaller sphere radius of the pair, or 0 when neither body is a sphere. */
+        private static double rollingRadius(Manifold m) {
+            double ra = m.a().shape() instanceof Shape.Sphere s ? s.radius() : Double.MAX_VALUE;
+            double rb = m.b().shape() instanceof Shape.Sphere s ? s.radius() : Double.MAX_VALUE;
+            double r = Math.min(ra, rb);
+            return r == Double.MAX_VALUE ? 0 : r;
+        }
+
+        void solveRolling(double[] v) {
+            if (roll1 != null) {
+                roll1.solve(v, oa, ob, accN);
+                roll2.solve(v, oa, ob, accN);
+                spin.solve(v, oa, ob, accN);
+            }
+        }
+
+        void solveFriction(double[] v) {
             double limit = friction * accN;
-            Vec3 v = relativeVelocity();
-            double next1 = clamp(accT1 - massT1 * v.dot(t1), limit);
-            double next2 = clamp(accT2 - massT2 * v.dot(t2), limit);
-            Vec3 impulse = t1.times(next1 - accT1).plus(t2.times(next2 - accT2));
+            double next1 = clamp(accT1 - t1.mass * t1.relative(v, oa, ob), limit);
+            double next2 = clamp(accT2 - t2.mass * t2.relative(v, oa, ob), limit);
+            double l1 = next1 - accT1;
+            double l2 = next2 - accT2;
             accT1 = next1;
             accT2 = next2;
-            apply(impulse);
+            t1.apply(v, oa, ob, l1);
+            t2.apply(v, oa, ob, l2);
         }
 
-        void solvePenetration(SolverSettings s, double dt) {
+        void solvePenetration(double[] pv, SolverSettings s, double dt) {
             double bias = s.correction() / dt * Math.max(0, depth - s.slop());
-            double vn = b.pseudoPointVelocity(rb).minus(a.pseudoPointVelocity(ra)).dot(n);
-            double next = Math.max(accPseudo + massN * (bias - vn), 0);
+            double vn = n.relative(pv, oa, ob);
+            double next = Math.max(accPseudo + n.mass * (bias - vn), 0);
             double lambda = next - accPseudo;
             accPseudo = next;
-            Vec3 impulse = n.times(lambda);
-            a.applyPseudoImpulse(impulse.negate(), ra);
-            b.applyPseudoImpulse(impulse, rb);
+            n.apply(pv, oa, ob, lambda);
         }
 
         private static double clamp(double v, double limit) {
