@@ -1,7 +1,7 @@
 # Sourced by the bench scripts: builds if needed, then starts a coordinator (--quiet, a fresh SQLite file) and
 # PEERS peers (default 1) with WORKERS workers each (default: cores) on 127.0.0.1, stopped again on exit.
 # COORDINATOR_JAVA_OPTS (e.g. a JFR recording) and COORDINATOR_ARGS (extra options) go to the coordinator's command
-# line, unquoted. Sets $port and $work.
+# line, unquoted (e.g. -Dp2c2r.store.maxBatch=1 to commit each op alone). Sets $port and $work.
 # Result checking is off (--trust-threshold 0 --audit-rate 0): these benches measure the dispatch path, and one
 # new peer alone could never earn trust (no second host to agree with). CHECKING="" keeps the defaults.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

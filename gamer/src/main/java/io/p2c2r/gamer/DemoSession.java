@@ -31,6 +31,7 @@ final class DemoSession {
         this.tally = new SessionTally(localGpuPerHour);
         client.onProgress(a -> say("   " + ("running".equals(a.status()) ? "running on " + a.peerId()
                 : a.status() + ", waiting for a peer") + " (" + a.taskId() + ")"));
+        client.onConnectionChange(new ConnectionNotices(out, ""));
     }
 
     /** Runs all nine seed tasks in order; returns true if every one completed. */

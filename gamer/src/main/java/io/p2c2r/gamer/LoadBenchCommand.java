@@ -66,6 +66,7 @@ final class LoadBenchCommand implements Callable<Integer> {
                 if (client == null) {
                     return 3;
                 }
+                client.onConnectionChange(new ConnectionNotices(out, "connection " + (c + 1) + ": "));
                 clients.add(client);
             }
             out.printf(" Bench: %d x %s over %d connection(s), %d in flight each%n", tasks, type, connections, inFlight);

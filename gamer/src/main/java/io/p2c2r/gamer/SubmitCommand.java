@@ -64,6 +64,7 @@ final class SubmitCommand implements Callable<Integer> {
             if (client == null) {
                 return 3;
             }
+            client.onConnectionChange(new ConnectionNotices(err, "submit: "));
             TaskReply reply = client.submit(type, json, timeoutMs == null ? null : Duration.ofMillis(timeoutMs)).get();
             out.println(Codec.encode(reply.result()));
             out.flush();

@@ -60,6 +60,13 @@ class GamerNetworkTest {
                 .statsInterval(Duration.ofHours(1)).build(), Console.silent());
     }
 
+    /** Trusts every peer: one peer may then run thousands of tasks (an untrusted one is capped at 500 a day). */
+    private Coordinator trustingCoordinator(int port) {
+        return Coordinator.start(CoordinatorConfig.builder().listen("127.0.0.1", port).database(dir.resolve("cloud.db"))
+                .statsInterval(Duration.ofHours(1)).trust(io.p2c2r.coordinator.trust.TrustPolicy.trustEveryone()).build(),
+                Console.silent());
+    }
+
     private PeerNode peer(int port) throws Exception {
         PeerNode p = PeerNode.start(new PeerNode.Config(URI.create("ws://127.0.0.1:" + port + "/"), "peer_g",
                 new IdentityStore(dir.resolve("peer")), 1, Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofMillis(200),
@@ -107,6 +114,49 @@ class GamerNetworkTest {
             Path png = images.resolve("ai_procedural-" + taskId + ".png");
             assertTrue(Files.exists(png), err + " | " + out);
             assertTrue(err.toString().contains("image saved to " + png), err.toString());
+        }
+    }
+
+    @Test
+    void bench_acrossACoordinatorRestart_reconnects_andCompletesEveryTaskOnce() throws Exception {
+        int tasks = 3000;
+        Coordinator first = trustingCoordinator(0);
+        int port = first.port();
+        try (PeerNode p = peer(port)) {
+            Said out = new Said(" Bench: ");
+            StringWriter err = new StringWriter();
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(out, err, "--cloud-ip", "127.0.0.1",
+                    "--cloud-port", String.valueOf(port), "--state-dir", dir.resolve("g").toString(), "--gamer-id", "gamer_bench",
+                    "bench", "--tasks", String.valueOf(tasks), "--connections", "2", "--in-flight", "32", "--data",
+                    "{\"width\":64,\"height\":64,\"start\":[{i%64},{i/64}],\"end\":[63,63]}"));
+            out.waiting.get(30, TimeUnit.SECONDS);
+            first.close();
+            try (Coordinator second = trustingCoordinator(port)) {
+                int code;
+                try {
+                    code = exit.get(Long.getLong("bench.wait", 120), TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("the bench did not finish; it printed: " + out.text + " | " + err, e);
+                }
+                assertEquals(0, code, err + " | " + out.text);
+                second.flush().get(30, TimeUnit.SECONDS);
+                String text = out.text.toString();
+                assertTrue(text.contains("reconnecting…") && text.contains("reconnected"), text);
+                assertTrue(text.contains(" Completed: " + tasks + " ok"), text);
+                try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cloud.db"));
+                     java.sql.Statement st = db.createStatement()) {
+                    assertEquals(tasks, count(st, "SELECT COUNT(DISTINCT request_id) FROM tasks WHERE status = 'completed'"));
+                    assertEquals(tasks, count(st, "SELECT COUNT(*) FROM tasks WHERE status = 'completed'"), "none completed twice");
+                    assertEquals(tasks, count(st, "SELECT COUNT(DISTINCT t.request_id) FROM ledger l JOIN tasks t ON t.task_id = l.task_id"));
+                    assertEquals(tasks, count(st, "SELECT COUNT(*) FROM ledger"), "none billed twice");
+                }
+            }
+        }
+    }
+
+    private static long count(java.sql.Statement st, String sql) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
         }
     }
 }

@@ -23,7 +23,11 @@ import java.util.function.Consumer;
  */
 public final class Store implements AutoCloseable {
     public static final int SCHEMA_VERSION = 2;
-    private static final int MAX_BATCH = 256;
+    /**
+     * Ops per transaction (group commit). {@code -Dp2c2r.store.maxBatch=1} commits each op alone: only to measure
+     * what batching buys (docs/BENCHMARKS.md).
+     */
+    private static final int MAX_BATCH = maxBatch(System.getProperty("p2c2r.store.maxBatch", "256"));
 
     private final Connection db;
     private final DatabaseClaim claim;
@@ -113,7 +117,7 @@ public final class Store implements AutoCloseable {
     /**
      * Queues {@code op} and runs {@code committed} on the store thread once the transaction holding it has committed
      * (never if the op failed or the commit did): this is how an acknowledgement waits for what it acknowledges.
-     * Ops share transactions (up to {@value #MAX_BATCH} at a time), so waiting costs one commit, not one per op.
+     * Ops share transactions (up to 256 at a time), so waiting costs one commit, not one per op.
      */
     public void submit(StoreOp op, Runnable committed) {
         if (closing) {
@@ -214,6 +218,19 @@ public final class Store implements AutoCloseable {
                 errors.accept("after-commit action failed: " + e);
             }
         }
+    }
+
+    static int maxBatch(String value) {
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1 || n > 4096) {
+            throw new IllegalArgumentException("p2c2r.store.maxBatch '" + value + "' is out of range [1, 4096]");
+        }
+        return n;
     }
 
     private void rollback(Savepoint sp) {

@@ -6,7 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class Books {
     private Books() {}
 
+    /** Answers a query's first column of its first row, against some database file. */
+    @FunctionalInterface
+    interface Sql {
+        long queryLong(String sql) throws java.sql.SQLException;
+    }
+
     static void assertBalanced(TestNetwork net) throws Exception {
+        assertBalanced(net::queryLong);
+    }
+
+    /** As {@link #assertBalanced(TestNetwork)}, for a database the test reads directly (a child coordinator's). */
+    static void assertBalanced(Sql net) throws Exception {
         assertEquals(0, net.queryLong("SELECT COUNT(*) FROM ledger WHERE gamer_charge_nanos != peer_earning_nanos + fee_nanos"),
                 "every row: charge = earning + fee");
         long charged = net.queryLong("SELECT COALESCE(SUM(gamer_charge_nanos), 0) FROM ledger");

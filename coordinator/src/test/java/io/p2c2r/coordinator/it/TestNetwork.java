@@ -35,6 +35,7 @@ final class TestNetwork implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Path dir;
+    private final CoordinatorConfig.Builder builder;
     private CoordinatorConfig config;
     private Coordinator coordinator;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -46,10 +47,11 @@ final class TestNetwork implements AutoCloseable {
 
     TestNetwork(Path dir, java.util.function.UnaryOperator<CoordinatorConfig.Builder> tweak) {
         this.dir = dir;
-        this.config = tweak.apply(CoordinatorConfig.builder().listen("127.0.0.1", 0).database(dir.resolve("cloud.db"))
+        this.builder = tweak.apply(CoordinatorConfig.builder().listen("127.0.0.1", 0).database(dir.resolve("cloud.db"))
                 .statsInterval(Duration.ofHours(1))
                 .checking(CoordinatorConfig.Checking.defaults().withPolicy(TrustPolicy.trustEveryone())
-                        .withSpotCheckInterval(Duration.ZERO))).build();
+                        .withSpotCheckInterval(Duration.ZERO)));
+        this.config = builder.build();
         this.coordinator = Coordinator.start(config, console());
     }
 
@@ -77,6 +79,21 @@ final class TestNetwork implements AutoCloseable {
     /** Stops the coordinator (flushing the database) and starts a new one on the same file and a new port. */
     void restartCoordinator() {
         coordinator.close();
+        coordinator = Coordinator.start(config, console());
+    }
+
+    /**
+     * Stops the coordinator (flushing the database) and starts a new one on the same file and the same port, so
+     * that clients that reconnect by themselves find it again.
+     */
+    void restartCoordinatorOnSamePort() {
+        coordinator.close();
+        startCoordinatorOnSamePort();
+    }
+
+    /** After {@link #stopCoordinator()}: starts a new coordinator on the same file and port as the last one. */
+    void startCoordinatorOnSamePort() {
+        config = builder.listen("127.0.0.1", coordinator.port()).build();
         coordinator = Coordinator.start(config, console());
     }
 
