@@ -1,6 +1,7 @@
 # Sourced by the bench scripts: builds if needed, then starts a coordinator (--quiet, a fresh SQLite file) and
 # PEERS peers (default 1) with WORKERS workers each (default: cores) on 127.0.0.1, stopped again on exit.
-# COORDINATOR_JAVA_OPTS adds JVM options to the coordinator (e.g. -Dp2c2r.store.maxBatch=1). Sets $port and $work.
+# COORDINATOR_JAVA_OPTS adds JVM options to the coordinator (e.g. -Dp2c2r.store.maxBatch=1), COORDINATOR_ARGS
+# options (e.g. --trust-threshold 0: one untrusted peer starts at most 500 tasks of a type a day). Sets $port and $work.
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [ ! -f gamer/target/gamer.jar ] || [ ! -f examples/target/game-loop.jar ]; then
   # Debian's Maven 3.8 prints bare colour resets (ESC[0m) even in batch mode; strip them and the empty lines.
@@ -13,7 +14,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-java ${COORDINATOR_JAVA_OPTS:-} -jar coordinator/target/coordinator.jar --port 0 --host 127.0.0.1 --db "$work/bench.db" --quiet > "$work/cloud.log" 2>&1 &
+java ${COORDINATOR_JAVA_OPTS:-} -jar coordinator/target/coordinator.jar --port 0 --host 127.0.0.1 --db "$work/bench.db" --quiet ${COORDINATOR_ARGS:-} > "$work/cloud.log" 2>&1 &
 pids+=("$!")
 for _ in $(seq 600); do grep -q "Starting server on" "$work/cloud.log" 2>/dev/null && break; sleep 0.1; done
 port=$(sed -n 's/.*Starting server on [^:]*:\([0-9]*\).*/\1/p' "$work/cloud.log" | head -1)
