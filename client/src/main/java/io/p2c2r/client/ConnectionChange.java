@@ -6,7 +6,7 @@ package io.p2c2r.client;
  *
  * @param state     what the client is doing now
  * @param reason    why: what ended the connection or failed the last attempt; empty when {@link State#CONNECTED}
- * @param attempt   how many reconnection attempts failed since the connection was lost (0 at the loss itself)
+ * @param attempt   how many reconnection attempts failed since the connection was lost (0 at the loss itself, and in {@link State#CONNECTED} and {@link State#CLOSED})
  * @param retryInMs when {@link State#RECONNECTING}, the wait before the next attempt; otherwise 0
  */
 public record ConnectionChange(State state, String reason, int attempt, long retryInMs) {

@@ -112,6 +112,8 @@ public final class P2c2rClient implements AutoCloseable {
     private static final long GRACE_MS = 10_000;
     private static final long DEFAULT_TIMEOUT_MS = 300_000;
     private static final long CLOSE_WAIT_MS = 2_000;
+    private static final int RESEND_CHUNK = 200;
+    private static final long RESEND_PAUSE_MS = 250;
     /** Registration refusals worth another try later; any other refusal (auth_failed, ...) closes the client. */
     private static final Set<String> TRANSIENT = Set.of(UNREACHABLE, CONNECT_TIMEOUT, CONNECT_FAILED, DISCONNECTED, "rate_limited");
 
@@ -179,7 +181,7 @@ public final class P2c2rClient implements AutoCloseable {
         }
         client.reconnector.execute(() -> {
             try {
-                client.adopt(client.open());
+                client.adopt(client.open(), false);
                 result.complete(client);
             } catch (P2c2rException e) {
                 client.closed = true;
@@ -228,16 +230,38 @@ public final class P2c2rClient implements AutoCloseable {
     }
 
     /** Makes a registered connection the current one and sends on it every request still unanswered. */
-    private void adopt(Connection c) {
+    private void adopt(Connection c, boolean again) {
         connection = c;
         registration = c.registered.getNow(null);
         if (closed) {
             c.close();
             return;
         }
-        pending.values().stream().sorted(java.util.Comparator.comparingLong(Pending::seq)).forEach(p -> transmit(c, p));
+        if (again) {
+            tell(new ConnectionChange(ConnectionChange.State.CONNECTED, "", 0, 0));
+        }
+        resend(c, pending.values().stream().sorted(java.util.Comparator.comparingLong(Pending::seq)).toList(), 0);
         if (!c.isOpen()) {
             lost(c); // it closed before it became current, so its own close did not count
+        }
+    }
+
+    /**
+     * Sends {@code all} from {@code from} on, {@value #RESEND_CHUNK} at a time every {@value #RESEND_PAUSE_MS} ms: well
+     * under the coordinator's message rate (1,000 a second by default), so that a long outage's backlog does not get
+     * the new connection closed as a flood.
+     */
+    private void resend(Connection c, java.util.List<Pending> all, int from) {
+        int to = Math.min(all.size(), from + RESEND_CHUNK);
+        for (int i = from; i < to; i++) {
+            transmit(c, all.get(i));
+        }
+        if (to < all.size() && c == connection && c.isOpen()) {
+            try {
+                reconnector.schedule(() -> resend(c, all, to), RESEND_PAUSE_MS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Closed meanwhile: nothing to send.
+            }
         }
     }
 
@@ -274,8 +298,7 @@ public final class P2c2rClient implements AutoCloseable {
             }
             return;
         }
-        tell(new ConnectionChange(ConnectionChange.State.CONNECTED, "", attempt, 0));
-        adopt(c);
+        adopt(c, true);
     }
 
     private void tell(ConnectionChange change) {

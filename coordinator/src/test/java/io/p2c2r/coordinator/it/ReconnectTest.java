@@ -40,8 +40,7 @@ class ReconnectTest {
         try (TestNetwork net = new TestNetwork(dir)) {
             net.peer("peer_steady", 2);
             P2c2rClient gamer = net.gamer("gamer_steady");
-            LinkedBlockingQueue<ConnectionChange> changes = new LinkedBlockingQueue<>();
-            gamer.onConnectionChange(changes::add);
+            LinkedBlockingQueue<ConnectionChange> changes = watch(gamer);
             CountDownLatch someDone = new CountDownLatch(TASKS / 5);
             List<CompletableFuture<TaskReply>> futures = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
@@ -80,11 +79,9 @@ class ReconnectTest {
         try (TestNetwork net = new TestNetwork(dir)) {
             net.peer("peer_patient", 1);
             P2c2rClient gamer = net.gamer("gamer_patient");
-            LinkedBlockingQueue<ConnectionChange> changes = new LinkedBlockingQueue<>();
-            gamer.onConnectionChange(changes::add);
+            LinkedBlockingQueue<ConnectionChange> changes = watch(gamer);
             net.stopCoordinator();
-            ConnectionChange lost = changes.poll(10, TimeUnit.SECONDS);
-            assertEquals(ConnectionChange.State.RECONNECTING, lost.state());
+            awaitLost(changes);
             assertFalse(gamer.isOpen());
 
             CompletableFuture<TaskReply> during = gamer.submit("ai_pathfinding", TestNetwork.path(7), Duration.ofSeconds(60));
@@ -104,17 +101,40 @@ class ReconnectTest {
     }
 
     @Test
+    void aBacklogLargerThanTheMessageBurst_isSentAgainPaced_andCompletes() throws Exception {
+        int backlog = 700; // more than the burst of 600 messages a connection may send at once here
+        try (TestNetwork net = new TestNetwork(dir, b -> b.maxOpenTasksPerGamer(1000)
+                .netLimits(io.p2c2r.coordinator.NetLimits.defaults().withMessageRate(300, 600)))) {
+            net.peer("peer_backlog", 2);
+            P2c2rClient gamer = net.gamer("gamer_backlog");
+            LinkedBlockingQueue<ConnectionChange> changes = watch(gamer);
+            net.stopCoordinator();
+            awaitLost(changes);
+            List<CompletableFuture<TaskReply>> futures = new ArrayList<>();
+            for (int i = 0; i < backlog; i++) {
+                futures.add(gamer.submit("ai_pathfinding", TestNetwork.path(i), Duration.ofSeconds(90)));
+            }
+            net.startCoordinatorOnSamePort();
+            List<GamerTaskResult> told = new ArrayList<>();
+            for (CompletableFuture<TaskReply> f : futures) {
+                TaskReply r = f.get(120, TimeUnit.SECONDS);
+                assertTrue(r.ok(), r.result().code() + ": " + r.result().error());
+                told.add(r.result());
+            }
+            net.coordinator().flush().get(30, TimeUnit.SECONDS);
+            Delivered.assertStoredAndBilledOnce(net.database(), "gamer_backlog", told);
+            assertEquals(1, changes.stream().filter(c -> c.state() == ConnectionChange.State.CONNECTED).count(),
+                    "one reconnection, never cut off as a flood: " + changes);
+        }
+    }
+
+    @Test
     void closingAReconnectingClient_failsItsOpenRequests_asDisconnected() throws Exception {
         try (TestNetwork net = new TestNetwork(dir)) {
             P2c2rClient gamer = net.gamer("gamer_quitter");
-            CountDownLatch lost = new CountDownLatch(1);
-            LinkedBlockingQueue<ConnectionChange> changes = new LinkedBlockingQueue<>();
-            gamer.onConnectionChange(c -> {
-                changes.add(c);
-                lost.countDown();
-            });
+            LinkedBlockingQueue<ConnectionChange> changes = watch(gamer);
             net.stopCoordinator();
-            assertTrue(lost.await(10, TimeUnit.SECONDS));
+            awaitLost(changes);
             CompletableFuture<TaskReply> open = gamer.submit("ai_pathfinding", TestNetwork.path(3), Duration.ofSeconds(60));
             gamer.close();
             ExecutionException e = assertThrows(ExecutionException.class, () -> open.get(5, TimeUnit.SECONDS));
@@ -128,5 +148,16 @@ class ReconnectTest {
             assertEquals(ConnectionChange.State.CLOSED, last.state());
             net.startCoordinatorOnSamePort(); // TestNetwork closes a running coordinator
         }
+    }
+
+    private static LinkedBlockingQueue<ConnectionChange> watch(P2c2rClient client) {
+        LinkedBlockingQueue<ConnectionChange> changes = new LinkedBlockingQueue<>();
+        client.onConnectionChange(changes::add);
+        return changes;
+    }
+
+    private static void awaitLost(LinkedBlockingQueue<ConnectionChange> changes) throws InterruptedException {
+        ConnectionChange lost = changes.poll(10, TimeUnit.SECONDS);
+        assertTrue(lost != null && lost.state() == ConnectionChange.State.RECONNECTING, "the loss is told: " + lost);
     }
 }
