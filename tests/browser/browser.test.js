@@ -77,6 +77,9 @@ test('playground: runs a pathfinding task and draws the path; renders a ray-trac
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(net.httpUrl + '/play?type=ai_pathfinding');
+  // The page's module fills the form after fetching /api/types (the nine options are its last step before the
+  // handlers): typing before that would be overwritten by its default gamer id.
+  await page.locator('#type option').nth(8).waitFor({ state: 'attached', timeout: 30_000 });
   await page.fill('#gamer', 'gamer_play');
   await page.click('#connect');
   await page.locator('#submit:not([disabled])').waitFor({ timeout: 30_000 });
