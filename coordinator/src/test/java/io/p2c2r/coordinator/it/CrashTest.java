@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Nothing acknowledged is lost: a coordinator process killed with SIGKILL under load, three times and restarted on
  * the same database each time, leaves an intact file in which every completion a gamer was told of is stored and
  * billed exactly once, and books that balance. The gamers reconnect by themselves and every task completes once.
+ * (Checked once by hand: a store that runs its acknowledgements before the commit, 2 ms before it, fails this at
+ * the first kill with a task told completed that the file has as running.)
  */
 class CrashTest {
     private static final int KILLS = 3;
