@@ -66,8 +66,8 @@ final class Registrations {
         store.submit(t -> t.peers.seen(m.peerId(), caps.platform(), caps.cores(), caps.slots(), caps.softwareVersion(), now));
         s.channel.registered(Registered.PEER);
         outbox.send(s, registered(Registered.PEER, g, trust.levels(m.peerId(), caps.tasks().keySet())));
-        console.info(" Peer connected: " + m.peerId() + " (" + s.channel.remote() + ") " + caps.slots() + (caps.slots() == 1 ? " slot, " : " slots, ")
-                + caps.tasks().size() + (caps.tasks().size() == 1 ? " task type" : " task types") + (g.created() ? ", new" : ""));
+        console.info(" Peer connected: " + m.peerId() + " (" + s.channel.remote() + ") " + count(caps.slots(), "slot") + ", "
+                + count(caps.tasks().size(), "task type") + (g.created() ? ", new" : ""));
         router.dispatch();
     }
 
@@ -84,6 +84,10 @@ final class Registrations {
         s.channel.registered(Registered.GAMER);
         outbox.send(s, registered(Registered.GAMER, g, null));
         console.info(" Gamer connected: " + m.gamerId() + " (" + s.channel.remote() + ")");
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     private interface Grant {
