@@ -40,6 +40,36 @@ final class Filters {
         return out;
     }
 
+    /**
+     * The inverse of {@link #adaptive}: {@code filtered} rows (a type byte, then {@code stride} bytes each) back to
+     * {@code height} rows of pixels. Throws IllegalArgumentException on a filter type outside 0-4.
+     */
+    static byte[] undo(byte[] filtered, int stride, int height, int bpp) {
+        byte[] out = new byte[height * stride];
+        for (int y = 0; y < height; y++) {
+            int in = y * (stride + 1);
+            int type = filtered[in] & 0xFF;
+            if (type >= TYPES) {
+                throw new IllegalArgumentException("png row " + y + " has filter type " + type + "; allowed 0 to 4");
+            }
+            int row = y * stride;
+            for (int i = 0; i < stride; i++) {
+                int a = i >= bpp ? out[row + i - bpp] & 0xFF : 0;
+                int b = y > 0 ? out[row - stride + i] & 0xFF : 0;
+                int c = y > 0 && i >= bpp ? out[row - stride + i - bpp] & 0xFF : 0;
+                int predicted = switch (type) {
+                    case 0 -> 0;
+                    case 1 -> a;
+                    case 2 -> b;
+                    case 3 -> (a + b) >>> 1;
+                    default -> paeth(a, b, c);
+                };
+                out[row + i] = (byte) (filtered[in + 1 + i] + predicted);
+            }
+        }
+        return out;
+    }
+
     /** The filter type with the smallest score for one row; all five scores come from one pass over it. */
     private static int bestType(byte[] p, int row, byte[] above, int up, int stride, int bpp) {
         long none = 0;
