@@ -12,6 +12,7 @@ import io.p2c2r.common.protocol.Registered;
 import io.p2c2r.common.protocol.ServerMessage;
 import io.p2c2r.common.protocol.SubmitTask;
 import io.p2c2r.common.protocol.TaskAccepted;
+import io.p2c2r.common.protocol.TaskProgress;
 import io.p2c2r.common.protocol.TaskCorrected;
 import io.p2c2r.common.protocol.TaskSpec;
 import io.p2c2r.common.task.TaskType;
@@ -137,6 +138,7 @@ public final class P2c2rClient implements AutoCloseable {
     private volatile boolean closed;
     private volatile ConnectionChange.State state = ConnectionChange.State.RECONNECTING;
     private volatile Consumer<TaskAccepted> progress = a -> { };
+    private volatile Consumer<TaskProgress> tiles = p -> { };
     private volatile Consumer<TaskCorrected> corrections = c -> { };
     private volatile Consumer<ConnectionChange> connectionChanges = c -> { };
 
@@ -334,6 +336,16 @@ public final class P2c2rClient implements AutoCloseable {
     }
 
     /**
+     * Sets the listener for each {@code task_progress} of a render cut into tiles (tiles done of the total; first
+     * with 0 when the tiles are queued). Replaces the previous listener. It runs on the socket thread: keep it short.
+     *
+     * @param listener called with each tile count
+     */
+    public void onTileProgress(Consumer<TaskProgress> listener) {
+        this.tiles = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
      * Called when a result this client was given with {@code verification: pending} is found wrong by the
      * coordinator's check: the correction carries the canonical result (or, if no two peers agreed, says so and
      * that the task was refunded). Called on the socket thread; do not block in it.
@@ -400,12 +412,23 @@ public final class P2c2rClient implements AutoCloseable {
      * for both runs).
      */
     public CompletableFuture<TaskReply> submit(String type, String dataJson, Duration timeout, boolean waitForAgreement) {
+        return submit(type, dataJson, timeout, waitForAgreement, null);
+    }
+
+    /**
+     * As {@link #submit(String, String, Duration, boolean)}; a render ({@code rt_*}) with {@code split} tiles
+     * (2 to 64) is cut into that many bands that run on several peers at once, and answered with one result, the
+     * same bytes as a whole render ({@code 1}: never cut; null: the coordinator decides). Tile counts arrive at
+     * {@link #onTileProgress}.
+     */
+    public CompletableFuture<TaskReply> submit(String type, String dataJson, Duration timeout, boolean waitForAgreement,
+                                               Integer split) {
         SubmitTask message;
         long seq = nextRequest.incrementAndGet();
         String requestId = "r" + requestPrefix + "-" + seq;
         try {
             message = new SubmitTask(requestId, new TaskSpec(type, Codec.raw(dataJson)), timeout == null ? null : timeout.toMillis(),
-                    waitForAgreement ? SubmitTask.VERIFY_WAIT : null);
+                    waitForAgreement ? SubmitTask.VERIFY_WAIT : null, split);
         } catch (P2c2rException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -524,6 +547,8 @@ public final class P2c2rClient implements AutoCloseable {
                 }
             } else if (m instanceof TaskAccepted a) {
                 progress.accept(a);
+            } else if (m instanceof TaskProgress t) {
+                tiles.accept(t);
             } else if (m instanceof TaskCorrected c) {
                 corrections.accept(c);
             } else if (m instanceof ErrorMessage e && e.requestId() != null) {

@@ -1,6 +1,7 @@
 package io.p2c2r.coordinator;
 
 import io.p2c2r.common.money.Rates;
+import io.p2c2r.coordinator.core.SplitRules;
 import io.p2c2r.coordinator.trust.TrustPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,7 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
                                 int maxOpenTasksPerGamer, int maxQueuedTasks, int maxFrameBytes,
                                 int maxTaskDataBytes, long maxBufferedBytesPerConnection,
                                 Duration heartbeatTimeout, Duration statsInterval, int maxConnections,
-                                NetLimits netLimits, TlsSettings tls, Checking checking) {
+                                NetLimits netLimits, TlsSettings tls, Checking checking, SplitRules split) {
     /**
      * How results are checked: the trust policy, how long earnings stay pending without a check (the hold window),
      * bounds on open checks (count and bytes of task data they keep), how often an idle peer may get a known-answer
@@ -71,6 +72,9 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         if (checking == null) {
             throw new IllegalArgumentException("checking settings are missing");
         }
+        if (split == null) {
+            throw new IllegalArgumentException("split rules are missing");
+        }
         if (netLimits == null) {
             throw new IllegalArgumentException("net limits are required");
         }
@@ -115,8 +119,15 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         private Checking checking = Checking.defaults();
         private NetLimits netLimits = NetLimits.defaults();
         private TlsSettings tls;
+        private SplitRules split = SplitRules.defaults();
 
         private Builder() {}
+
+        /** When renders are cut into tiles by themselves, and how many pixels of split renders are held at once. */
+        public Builder split(SplitRules rules) {
+            this.split = rules;
+            return this;
+        }
 
         /** How results are checked and peers trusted. */
         public Builder checking(Checking c) {
@@ -207,7 +218,7 @@ public record CoordinatorConfig(String host, int port, Path database, Rates rate
         public CoordinatorConfig build() {
             return new CoordinatorConfig(host, port, database, rates, cacheTtl, defaultTaskTimeout, executionTimeout,
                     maxAttempts, maxOpenTasksPerGamer, maxQueuedTasks, maxFrameBytes, maxTaskDataBytes,
-                    maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval, maxConnections, netLimits, tls, checking);
+                    maxBufferedBytesPerConnection, heartbeatTimeout, statsInterval, maxConnections, netLimits, tls, checking, split);
         }
     }
 

@@ -19,7 +19,8 @@ final class ClientMessages {
             case RegisterPeer.TYPE -> new RegisterPeer(f.string("peer_id"), f.optString("token"), capabilities(f.object("capabilities")));
             case RegisterGamer.TYPE -> new RegisterGamer(f.string("gamer_id"), f.optString("token"));
             case SubmitTask.TYPE -> new SubmitTask(f.string("request_id"), task(f.object("task")),
-                    f.optInteger("timeout_ms", 1, SubmitTask.MAX_TIMEOUT_MS), f.optString("verify"));
+                    f.optInteger("timeout_ms", 1, SubmitTask.MAX_TIMEOUT_MS), f.optString("verify"),
+                    optInt(f.optInteger("split", 1, SubmitTask.MAX_SPLIT)));
             case PeerTaskResult.TYPE -> new PeerTaskResult(f.string("task_id"), f.string("status"), f.optValue("result"),
                     f.optString("error"), f.optString("error_code"), f.number("processing_time_ms", 0, MAX_PROCESSING_MS),
                     f.optString("result_sha256"), metrics(f.optObject("metrics")));

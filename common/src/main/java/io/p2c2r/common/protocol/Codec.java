@@ -68,6 +68,7 @@ public final class Codec {
             GamerTaskResult.TYPE, GamerTaskResult.class,
             ResultAccepted.TYPE, ResultAccepted.class,
             TaskCorrected.TYPE, TaskCorrected.class,
+            TaskProgress.TYPE, TaskProgress.class,
             ErrorMessage.TYPE, ErrorMessage.class);
 
     private Codec() {}

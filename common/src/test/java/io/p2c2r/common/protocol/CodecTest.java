@@ -152,4 +152,28 @@ class CodecTest {
                 () -> new ReleaseTask("task_1", "x".repeat(201)));
         assertEquals(ErrorCodes.INVALID_FIELD, longReason.code());
     }
+
+    @Test
+    void submitTask_split_isAnIntegerFrom1To64() {
+        String head = "{\"type\":\"submit_task\",\"request_id\":\"r\",\"task\":{\"type\":\"rt_shadows\",\"data\":{}}";
+        SubmitTask ok = assertInstanceOf(SubmitTask.class, Codec.decodeClient(head + ",\"split\":8}"));
+        assertEquals(8, ok.split());
+        assertEquals(null, ((SubmitTask) Codec.decodeClient(head + "}")).split());
+        assertEquals(ok, Codec.decodeClient(Codec.encode(ok)));
+        for (String bad : new String[] {"0", "65", "2.5", "\"4\"", "true"}) {
+            ProtocolException e = assertThrows(ProtocolException.class, () -> Codec.decodeClient(head + ",\"split\":" + bad + "}"), bad);
+            assertEquals(ErrorCodes.INVALID_FIELD, e.code(), bad);
+            assertTrue(e.getMessage().contains("split"), e.getMessage());
+        }
+    }
+
+    @Test
+    void taskProgress_roundTrips_andChecksItsCounts() {
+        TaskProgress p = new TaskProgress("r1", "task_1", 3, 8);
+        String text = Codec.encode(p);
+        assertEquals("{\"type\":\"task_progress\",\"request_id\":\"r1\",\"task_id\":\"task_1\",\"tiles_done\":3,\"tiles_total\":8}", text);
+        assertEquals(p, Codec.decodeServer(text));
+        assertThrows(ProtocolException.class, () -> new TaskProgress("r1", "task_1", 9, 8));
+        assertThrows(ProtocolException.class, () -> new TaskProgress("r1", "task_1", 0, 0));
+    }
 }

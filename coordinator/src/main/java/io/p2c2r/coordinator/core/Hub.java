@@ -54,6 +54,7 @@ public final class Hub implements Router.Listener {
     private final Registrations registrations;
     private final Durable durable;
     private final Accounts accounts;
+    private final Splits splits;
     private TaskObserver observer = TaskObserver.NONE;
     private final Map<String, PeerState> peers = new LinkedHashMap<>();
     private final List<GamerState> gamers = new ArrayList<>();
@@ -81,6 +82,8 @@ public final class Hub implements Router.Listener {
         this.router.listen(this);
         this.verifier = new Verifier(config, console, store, durable, clock, board, trust, books, router, outbox, new KnownAnswers());
         this.registrations = new Registrations(config, console, store, clock, accounts, trust, outbox, peers, gamers, router);
+        this.splits = new Splits(config, console, store, durable, loop, clock, board, books, outbox, new SplitHost());
+        this.outbox.tiles(splits);
         this.tasksStored = snapshot.tasksStored();
         Resumed.checks(snapshot.pendingChecks(), accounts, clock, board, router, verifier, config);
     }
@@ -93,6 +96,9 @@ public final class Hub implements Router.Listener {
         if (gamer != null) {
             // Work nobody runs yet is dropped, unbilled; work already on a peer finishes, is billed and cached.
             for (Task t : new ArrayList<>(gamer.open.values())) {
+                if (t.state == Task.State.ANSWERED) {
+                    continue; // a tile its render's end already dropped
+                }
                 boolean stillWanted = t.joined.stream().anyMatch(g -> g.connected);
                 if (!stillWanted && t.runs.stream().noneMatch(r -> r.state == Run.State.RUNNING)) {
                     finish(t, "cancelled", ErrorCodes.CANCELLED, "the gamer disconnected");
@@ -146,7 +152,7 @@ public final class Hub implements Router.Listener {
         if (sub.ok() && joined(gamer, requestId)) {
             return;
         }
-        String refusal = sub.ok() ? admission(gamer) : sub.error();
+        String refusal = sub.ok() ? admission(gamer, sub.split()) : sub.error();
         if (refusal != null) {
             outbox.send(s, Replies.error(requestId, null, sub.ok() ? ErrorCodes.TOO_MANY_TASKS : sub.errorCode(), refusal, 0));
             return;
@@ -155,11 +161,38 @@ public final class Hub implements Router.Listener {
         boolean wait = sub.message().waitForAgreement();
         Task task = new Task(board.newId(), requestId, gamer, sub.type(), sub.version(), sub.cacheKey(),
                 sub.message().task().data(), sub.maxWorkUnits(), clock.nanoTime(), timeoutMs * 1_000_000L, wait);
+        if (sub.split() != null) {
+            task.split = new Split(task, sub.split());
+        }
+        launch(task);
+    }
+
+    /** Opens a task on the board and asks the store for its request id's earlier answer and for the cache. */
+    private void launch(Task task) {
         board.open(task);
         long nowMillis = clock.millis();
-        String gamerId = gamer.account.id;
+        String gamerId = task.gamer.account.id;
+        String requestId = task.requestId;
         store.query(t -> StoredAnswers.lookup(t, gamerId, requestId, task.cacheKey, nowMillis),
                 found -> loop.execute(() -> looked(task, found)));
+    }
+
+    /** What {@link Splits} needs of the hub, kept out of Hub's own surface. */
+    private final class SplitHost implements Splits.Host {
+        @Override
+        public void launch(Task task) {
+            Hub.this.launch(task);
+        }
+
+        @Override
+        public void fail(Task task, String status, String code, String message) {
+            finish(task, status, code, message);
+        }
+
+        @Override
+        public void completed(Task parent, String verification, String peerId, double processingMs, long costNanos) {
+            ended(parent, "completed", null, verification, peerId, processingMs, costNanos);
+        }
     }
 
     /** A request id this gamer has open on another connection (it reconnected and sent it again): wait for it there. */
@@ -191,16 +224,17 @@ public final class Hub implements Router.Listener {
     }
 
     /** Why a valid submission cannot be taken now, or null if it can. */
-    private String admission(GamerState gamer) {
+    private String admission(GamerState gamer, SplitPlan split) {
+        int tasks = 1 + (split == null ? 0 : split.tiles().size()); // a split render's tiles are tasks too
         int openForGamer = board.openFor(gamer.account.id);
-        if (openForGamer >= config.maxOpenTasksPerGamer()) {
+        if (openForGamer + tasks > config.maxOpenTasksPerGamer()) {
             return "gamer " + gamer.account.id + " already has " + openForGamer + " open tasks; the limit is "
-                    + config.maxOpenTasksPerGamer();
+                    + config.maxOpenTasksPerGamer() + (tasks > 1 ? " and this render needs " + tasks + " (its tiles count)" : "");
         }
-        if (board.openCount() >= config.maxQueuedTasks()) {
+        if (board.openCount() + tasks > config.maxQueuedTasks()) {
             return "the coordinator holds " + board.openCount() + " open tasks, its limit; try again shortly";
         }
-        return null;
+        return split == null ? null : splits.admission(split);
     }
 
     private void cacheAnswer(Task task, Optional<CachedResult> hit) {
@@ -219,6 +253,10 @@ public final class Hub implements Router.Listener {
             return;
         }
         task.state = Task.State.WAITING;
+        if (task.split != null) {
+            splits.start(task);
+            return;
+        }
         Run primary = router.newRun(task, Run.Kind.PRIMARY, true);
         if (task.waitMode) {
             router.newRun(task, Run.Kind.REPLICA, true);
@@ -244,6 +282,8 @@ public final class Hub implements Router.Listener {
         } else if (task.runs.stream().anyMatch(r -> r.state == Run.State.RUNNING)) {
             outbox.send(s, new ErrorMessage(ErrorCodes.CANNOT_CANCEL, "task " + task.id + " is already running on a peer; "
                     + "it finishes, is billed, and its result follows", m.requestId(), task.id));
+        } else if (task.split != null && task.state == Task.State.WAITING) {
+            finish(task, "cancelled", ErrorCodes.CANCELLED, splits.cancelNote(task));
         } else {
             finish(task, "cancelled", ErrorCodes.CANCELLED, "cancelled by the gamer before any peer ran it; nothing is charged");
         }
@@ -571,7 +611,9 @@ public final class Hub implements Router.Listener {
             }
             return;
         }
-        String why = task.attempts() == 0
+        String why = task.split != null && task.state == Task.State.WAITING
+                ? "the render did not complete within " + task.timeoutNanos / 1_000_000 + " ms (" + task.split.progress() + ")"
+                : task.attempts() == 0
                 ? "no peer running " + task.type.wireName() + " v" + task.version + " became free within "
                         + task.timeoutNanos / 1_000_000 + " ms"
                 : "the task did not complete within " + task.timeoutNanos / 1_000_000 + " ms (" + task.attempts() + " attempt(s))";
@@ -590,12 +632,17 @@ public final class Hub implements Router.Listener {
     }
 
     private void answerError(Task task, String status, String code, String message) {
+        // A split render has no charge of its own: its tiles were billed, and those that completed stay billed.
+        long cost = task.split != null ? task.split.costNanos : 0;
         if (task.state != Task.State.ANSWERED) {
-            ended(task, status, code, null, null, 0, task.chargedNanos);
+            ended(task, status, code, null, null, 0, task.split != null ? cost : task.chargedNanos);
         }
         board.answered(task);
+        if (task.split != null) {
+            splits.parentEnded(task);
+        }
         storeStatus(task, status, code, message, null);
-        outbox.toGamer(task, Replies.error(task.requestId, task.id, code, message, task.attempts()));
+        outbox.toGamer(task, Replies.error(task.requestId, task.id, code, message, task.attempts(), cost));
     }
 
     private void storeStatus(Task task, String status, String code, String error, Double processingMs) {
@@ -647,6 +694,7 @@ public final class Hub implements Router.Listener {
             router.cancelRuns(task);
             answerError(task, "interrupted", ErrorCodes.SHUTTING_DOWN, "the coordinator is shutting down");
         }
+        splits.close();
         registrations.closeAll();
     }
 }

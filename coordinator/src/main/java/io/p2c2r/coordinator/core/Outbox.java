@@ -10,10 +10,20 @@ import java.util.List;
  * Event loop only.
  */
 final class Outbox {
+    /** Hears what would be said to a gamer about a tile of a split render (the gamer hears of the render only). */
+    interface TileSink {
+        void tileMessage(Task tile, ServerMessage m);
+    }
+
     private final List<GamerState> gamers;
+    private TileSink tiles;
 
     Outbox(List<GamerState> gamers) {
         this.gamers = gamers;
+    }
+
+    void tiles(TileSink sink) {
+        this.tiles = sink;
     }
 
     void send(Session s, ServerMessage m) {
@@ -27,6 +37,10 @@ final class Outbox {
      * of that gamer is open.
      */
     boolean toGamer(Task task, ServerMessage m) {
+        if (task.tileOf != null) {
+            tiles.tileMessage(task, m);
+            return true;
+        }
         if (task.gamer == null) {
             return false;
         }

@@ -14,8 +14,13 @@ final class Replies {
     private Replies() {}
 
     static GamerTaskResult error(String requestId, String taskId, String code, String message, int attempts) {
+        return error(requestId, taskId, code, message, attempts, 0);
+    }
+
+    /** An error after work was billed: a split render whose completed tiles the gamer paid for. */
+    static GamerTaskResult error(String requestId, String taskId, String code, String message, int attempts, long costNanos) {
         return new GamerTaskResult(requestId, taskId, PeerTaskResult.ERROR, null, message, code, false, null,
-                Money.ZERO.toUsdString(), 0, null, attempts, null, null, null);
+                Money.ofNanos(costNanos).toUsdString(), costNanos, null, attempts, null, null, null);
     }
 
     static GamerTaskResult cached(Task task, CachedResult c) {

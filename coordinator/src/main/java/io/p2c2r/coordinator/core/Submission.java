@@ -18,13 +18,18 @@ import java.util.HexFormat;
  * executor's limits, and its cache key. Pure; built on socket threads so the loop never parses task data.
  */
 public record Submission(SubmitTask message, TaskType type, String version, String cacheKey, long maxWorkUnits,
-                         String errorCode, String error) {
+                         SplitPlan split, String errorCode, String error) {
 
     public boolean ok() {
         return errorCode == null;
     }
 
     public static Submission check(SubmitTask message, ExecutorRegistry registry, int maxDataBytes) {
+        return check(message, registry, maxDataBytes, SplitRules.defaults());
+    }
+
+    /** Checks {@code message}; a render is cut into tiles when the gamer asks or {@code split} rules say so. */
+    public static Submission check(SubmitTask message, ExecutorRegistry registry, int maxDataBytes, SplitRules split) {
         String wire = message.task().type();
         TaskType type = TaskType.fromWire(wire).orElse(null);
         if (type == null) {
@@ -44,8 +49,9 @@ public record Submission(SubmitTask message, TaskType type, String version, Stri
         try {
             Codec.ParsedData parsed = Codec.parseData(message.task().data());
             executor.validate(parsed.params());
+            long maxUnits = executor.maxWorkUnits(parsed.params());
             return new Submission(message, type, executor.version(), cacheKey(type, executor.version(), parsed.canonical()),
-                    executor.maxWorkUnits(parsed.params()), null, null);
+                    maxUnits, SplitPlan.of(message, type, executor, parsed, maxUnits, split), null, null);
         } catch (P2c2rException e) {
             return refuse(message, ErrorCodes.INVALID_TASK, e.getMessage());
         } catch (RuntimeException e) {
@@ -68,6 +74,6 @@ public record Submission(SubmitTask message, TaskType type, String version, Stri
     }
 
     private static Submission refuse(SubmitTask message, String code, String error) {
-        return new Submission(message, null, null, null, 0, code, error);
+        return new Submission(message, null, null, null, 0, null, code, error);
     }
 }

@@ -52,6 +52,11 @@ final class Task {
     KnownAnswers.Known known;
     /** Times a peer handed it back unfinished ({@code release_task}); only the first few are free. */
     int releases;
+    /** A render cut into tiles: this task has no runs of its own; its tiles do the work ({@link Splits}). */
+    Split split;
+    /** A tile of a split render, and which: what is said about it goes to {@link Splits}, not to the gamer. */
+    Split tileOf;
+    int tileIndex;
 
     Task(String id, String requestId, GamerState gamer, TaskType type, String version, String cacheKey, RawJson data,
          long maxWorkUnits, long submittedNanos, long timeoutNanos, boolean waitMode) {
@@ -74,6 +79,9 @@ final class Task {
 
     /** Attempts of the first run, as the gamer is told. */
     int attempts() {
+        if (split != null) {
+            return split.attempts();
+        }
         return runs.isEmpty() ? 0 : runs.get(0).attempts;
     }
 

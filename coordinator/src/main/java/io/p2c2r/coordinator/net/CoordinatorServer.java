@@ -173,7 +173,7 @@ public final class CoordinatorServer extends WebSocketServer {
             return;
         }
         if (m instanceof SubmitTask submit) {
-            Submission checked = Submission.check(submit, registry, config.maxTaskDataBytes());
+            Submission checked = Submission.check(submit, registry, config.maxTaskDataBytes(), config.split());
             loop.execute(() -> {
                 hub.heard(s);
                 hub.submit(s, checked);

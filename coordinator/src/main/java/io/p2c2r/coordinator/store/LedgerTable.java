@@ -137,8 +137,11 @@ public final class LedgerTable {
 
     /** What the gamer was charged for a task, over all its rows. */
     public long chargeOf(String taskId) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT COALESCE(SUM(gamer_charge_nanos), 0) FROM ledger WHERE task_id = ?")) {
+        try (PreparedStatement st = db.prepareStatement("SELECT COALESCE(SUM(gamer_charge_nanos), 0) FROM ledger WHERE task_id = ? OR (task_id > ? AND task_id < ?)")) {
+            // A split render's tiles are tasks named <render>.t<i>: the render costs what its tiles cost.
             st.setString(1, taskId);
+            st.setString(2, taskId + ".t");
+            st.setString(3, taskId + ".u");
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }

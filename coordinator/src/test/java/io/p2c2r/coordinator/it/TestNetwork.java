@@ -166,6 +166,14 @@ final class TestNetwork implements AutoCloseable {
         }
     }
 
+    /** As {@link #queryLong}, for a text answer (null if no row). */
+    String queryString(String sql) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database());
+             Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     /** As {@link #queryLong}, for a real-valued answer. */
     double queryDouble(String sql) throws SQLException {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database());
