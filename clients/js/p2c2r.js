@@ -85,7 +85,8 @@ export class P2c2rClient {
 
   /**
    * Submits a task. data is an object (or JSON text); options: timeoutMs (the coordinator's whole wait),
-   * verify ("first" or "wait"), requestId, onProgress(task_accepted). Resolves with the task_result message, whose
+   * verify ("first" or "wait"), split (a render cut into that many tiles, 1-64), requestId, onProgress (called with
+   * each task_accepted and, for a split render, each task_progress: tiles_done of tiles_total). Resolves with the task_result message, whose
    * status is "completed" or "error" (with code and error); rejects with a P2c2rError if no answer can come.
    */
   submit(type, data, options = {}) {
@@ -95,6 +96,7 @@ export class P2c2rClient {
     const message = { type: 'submit_task', request_id: requestId, task };
     if (options.timeoutMs != null) message.timeout_ms = options.timeoutMs;
     if (options.verify != null) message.verify = options.verify;
+    if (options.split != null) message.split = options.split;
     const wait = (options.timeoutMs ?? DEFAULT_TASK_TIMEOUT_MS) + TIMEOUT_MARGIN_MS;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -127,7 +129,7 @@ export class P2c2rClient {
     const p = m.request_id != null ? this.#pending.get(m.request_id) : undefined;
     if (m.type === 'task_corrected') {
       for (const l of this.#correctionListeners) l(m);
-    } else if (m.type === 'task_accepted') {
+    } else if (m.type === 'task_accepted' || m.type === 'task_progress') {
       p?.onProgress?.(m);
     } else if ((m.type === 'task_result' || m.type === 'error') && p) {
       this.#pending.delete(m.request_id);

@@ -35,6 +35,23 @@ test('submit runs a pathfinding task on the peer and resolves with its path; the
   }
 });
 
+test('a render split into tiles reports tile progress and resolves with one image', async () => {
+  const client = await connect({ url: net.url, gamerId: 'gamer_js_split' });
+  try {
+    const tiles = [];
+    const r = await client.submit('rt_shadows', { resolution: [24, 12], quality: 'low' }, {
+      split: 3, onProgress: (m) => { if (m.type === 'task_progress') tiles.push(`${m.tiles_done}/${m.tiles_total}`); },
+    });
+    assert.equal(r.status, 'completed', JSON.stringify(r));
+    assert.deepEqual(tiles, ['0/3', '1/3', '2/3', '3/3']);
+    assert.equal(r.metrics.tiles, 3);
+    assert.equal(r.result.width, 24);
+    assert.equal(r.result.height, 12);
+  } finally {
+    client.close();
+  }
+});
+
 test('an invalid task resolves with the coordinator error naming the field', async () => {
   const client = await connect({ url: net.url, gamerId: 'gamer_js_2' });
   try {

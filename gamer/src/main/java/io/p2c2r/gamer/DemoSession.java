@@ -31,6 +31,8 @@ final class DemoSession {
         this.tally = new SessionTally(localGpuPerHour);
         client.onProgress(a -> say("   " + ("running".equals(a.status()) ? "running on " + a.peerId()
                 : a.status() + ", waiting for a peer") + " (" + a.taskId() + ")"));
+        client.onTileProgress(p -> say("   " + (p.tilesDone() == 0 ? "split into " + p.tilesTotal() + " tiles"
+                : "tiles " + p.tilesDone() + "/" + p.tilesTotal()) + " (" + p.taskId() + ")"));
         client.onConnectionChange(new ConnectionNotices(out, ""));
     }
 

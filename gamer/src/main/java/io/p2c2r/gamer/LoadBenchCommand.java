@@ -50,6 +50,10 @@ final class LoadBenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Task data template (JSON). Default: a 128x128 pathfinding task with {i}-varied start.")
     String data = DEFAULT_DATA;
 
+    @Option(names = "--split", paramLabel = "N", description = "For a render (rt_*): cut each task into N tiles (2-64) run on "
+            + "several peers at once; 1 never (default: the coordinator decides).")
+    Integer split;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -123,7 +127,7 @@ final class LoadBenchCommand implements Callable<Integer> {
         try {
             for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
                 window.acquire();
-                CompletableFuture<TaskReply> f = client.submit(type, template.render(i), Duration.ofMinutes(5));
+                CompletableFuture<TaskReply> f = client.submit(type, template.render(i), Duration.ofMinutes(5), false, split);
                 f.whenComplete((r, e) -> {
                     window.release();
                     if (e == null && r.ok()) {

@@ -43,6 +43,10 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--timeout-ms", description = "Give up after this long, queueing included (default: the coordinator's).")
     Long timeoutMs;
 
+    @Option(names = "--split", paramLabel = "N", description = "For a render (rt_*): cut it into N tiles (2-64) that run "
+            + "on several peers at once; 1 never cuts it (default: the coordinator decides). Tile progress goes to stderr.")
+    Integer split;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,7 +69,11 @@ final class SubmitCommand implements Callable<Integer> {
                 return 3;
             }
             client.onConnectionChange(new ConnectionNotices(err, "submit: "));
-            TaskReply reply = client.submit(type, json, timeoutMs == null ? null : Duration.ofMillis(timeoutMs)).get();
+            client.onTileProgress(p -> {
+                err.println("submit: tiles " + p.tilesDone() + "/" + p.tilesTotal());
+                err.flush();
+            });
+            TaskReply reply = client.submit(type, json, timeoutMs == null ? null : Duration.ofMillis(timeoutMs), false, split).get();
             out.println(Codec.encode(reply.result()));
             out.flush();
             if (reply.ok()) {

@@ -118,6 +118,24 @@ class GamerNetworkTest {
     }
 
     @Test
+    void submitWithSplit_printsTileProgress_andSavesTheWholeImage() throws Exception {
+        try (Coordinator c = coordinator(0); PeerNode p = peer(c.port())) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Path images = dir.resolve("images");
+            assertEquals(0, run(out, err, "--cloud-ip", "127.0.0.1", "--cloud-port", String.valueOf(c.port()), "--state-dir",
+                    dir.resolve("g").toString(), "submit", "--output-dir", images.toString(), "--split", "3", "rt_shadows",
+                    "--data", "{\"resolution\":[24,18],\"quality\":\"low\"}"), err.toString());
+            for (int i = 0; i <= 3; i++) {
+                assertTrue(err.toString().contains("submit: tiles " + i + "/3"), err.toString());
+            }
+            String taskId = out.toString().replaceAll("(?s).*\"task_id\":\"([^\"]+)\".*", "$1").trim();
+            assertTrue(out.toString().contains("\"tiles\":3"), out.toString());
+            assertTrue(Files.exists(images.resolve("rt_shadows-" + taskId + ".png")), err + " | " + out);
+        }
+    }
+
+    @Test
     void bench_acrossACoordinatorRestart_reconnects_andCompletesEveryTaskOnce() throws Exception {
         int tasks = 3000;
         Coordinator first = trustingCoordinator(0);
