@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import io.p2c2r.coordinator.core.SplitRules;
 import io.p2c2r.coordinator.trust.TrustPolicy;
 import java.util.concurrent.atomic.AtomicReference;
 import io.p2c2r.coordinator.http.HttpViews;
@@ -87,6 +88,11 @@ public final class CoordinatorMain implements Callable<Integer> {
             + "default, so that one machine cannot vouch for itself; turn it on for a LAN, for peers on this machine, or "
             + "behind a TCP tunnel such as ngrok, where every peer appears at the tunnel's address.")
     boolean sameHostQuorum;
+
+    @Option(names = "--auto-split-above", paramLabel = "UNITS", description = "Cut a render whose work bound exceeds this "
+            + "many ray-equivalents into tiles run on several peers at once, unless the gamer says split 1 (0: only when "
+            + "asked). Default: ${DEFAULT-VALUE} (about 10 s on a 2-core peer).")
+    long autoSplitAbove = SplitRules.defaults().autoAboveUnits();
 
     @Option(names = "--stats-interval", description = "Seconds between network stats blocks, printed only when something changed. Default: ${DEFAULT-VALUE}.")
     long statsInterval = 10;
@@ -180,7 +186,8 @@ public final class CoordinatorMain implements Callable<Integer> {
                     .cacheTtl(Duration.ofHours(cacheHours))
                     .timeouts(Duration.ofSeconds(taskTimeout), Duration.ofSeconds(executionTimeout), maxAttempts)
                     .maxOpenTasksPerGamer(maxOpenPerGamer).statsInterval(Duration.ofSeconds(statsInterval))
-                    .checking(checking()).build();
+                    .checking(checking()).split(new SplitRules(autoSplitAbove, SplitRules.defaults().unitsPerTile(),
+                            SplitRules.defaults().maxPixelsInFlight())).build();
             console = new Console(out, quiet ? Console.Level.WARN : Console.Level.parse(logLevel));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("coordinator: " + e.getMessage());

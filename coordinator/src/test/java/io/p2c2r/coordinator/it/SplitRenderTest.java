@@ -113,6 +113,11 @@ class SplitRenderTest {
                     .get(30, TimeUnit.SECONDS).result();
             assertEquals(ErrorCodes.INVALID_TASK, refused.code());
             assertTrue(refused.error().contains("split = 4"), refused.error());
+            // 1400 x 800 pixels are more than this coordinator's budget of split pixels (1 Mi) at once.
+            GamerTaskResult tooBig = gamer.submit("rt_reflections", "{\"resolution\":[1400,800]}", null, false, 2)
+                    .get(30, TimeUnit.SECONDS).result();
+            assertEquals(ErrorCodes.TOO_MANY_TASKS, tooBig.code());
+            assertTrue(tooBig.error().contains("1120000 pixels"), tooBig.error());
         }
     }
 
