@@ -4,14 +4,15 @@
 # through its compute helpers). Each figure is the median client-side latency of RENDERS renders (distinct seeds, so
 # nothing is served from the cache), after a warm-up render on every new peer. Then an extrapolation to N real
 # cores from the tiles' own measured render times (see docs/BENCHMARKS.md). On this 2-core machine 2 peers are the
-# real ceiling: 4 one-thread peers share 2 cores.
+# real ceiling: 4 one-thread peers share 2 cores. The peers run at normal priority (--no-low-priority): on a shared
+# machine a nice-19 peer gets only what other users leave, which changes from one minute to the next.
 #   scripts/bench-split.sh
 #   RENDERS=7 TILES=32 FRAME='"resolution":[640,360],"samples_per_pixel":32,"bounces":2' scripts/bench-split.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RENDERS=${RENDERS:-5}
 TILES=${TILES:-16}
-FRAME=${FRAME:-'"resolution":[320,240],"samples_per_pixel":64,"bounces":2'}
+FRAME=${FRAME:-'"resolution":[256,192],"samples_per_pixel":32,"bounces":2'}
 CPU_PERCENT=$(( (100 + $(nproc) - 1) / $(nproc) ))   # one core's worth of the machine
 export PEERS=0                                       # local-network.sh starts no peer; the one-thread peers are ours
 COORDINATOR_ARGS="--spot-check-minutes 0 ${COORDINATOR_ARGS:-}"
@@ -22,7 +23,7 @@ peer_count=0
 add_peer() {
   peer_count=$((peer_count + 1))
   java -jar peer/target/peer.jar --cloud-ip 127.0.0.1 --cloud-port "$port" --peer-id "split_peer_$peer_count" \
-    --workers 1 --max-cpu-percent "$CPU_PERCENT" --state-dir "$work/split$peer_count" --stats-interval 3600 \
+    --workers 1 --max-cpu-percent "$CPU_PERCENT" --no-low-priority --state-dir "$work/split$peer_count" --stats-interval 3600 \
     > "$work/split$peer_count.log" 2>&1 &
   pids+=("$!")
   for _ in $(seq 600); do grep -q "Registered as" "$work/split$peer_count.log" 2>/dev/null && break; sleep 0.1; done

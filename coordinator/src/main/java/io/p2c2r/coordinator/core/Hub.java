@@ -96,11 +96,12 @@ public final class Hub implements Router.Listener {
         if (gamer != null) {
             // Work nobody runs yet is dropped, unbilled; work already on a peer finishes, is billed and cached.
             for (Task t : new ArrayList<>(gamer.open.values())) {
-                if (t.state == Task.State.ANSWERED) {
-                    continue; // a tile its render's end already dropped
+                if (t.state == Task.State.ANSWERED || t.tileOf != null) {
+                    continue; // a tile goes with its render
                 }
                 boolean stillWanted = t.joined.stream().anyMatch(g -> g.connected);
-                if (!stillWanted && t.runs.stream().noneMatch(r -> r.state == Run.State.RUNNING)) {
+                boolean running = t.split != null ? t.split.anyTileRunning() : t.runs.stream().anyMatch(r -> r.state == Run.State.RUNNING);
+                if (!stillWanted && !running) {
                     finish(t, "cancelled", ErrorCodes.CANCELLED, "the gamer disconnected");
                 }
             }

@@ -63,6 +63,16 @@ final class Split {
         return order.get(weakest);
     }
 
+    /** Whether a peer is rendering one of its tiles now: then the render, like a running task, outlives its gamer's connection. */
+    boolean anyTileRunning() {
+        for (Task t : tiles) {
+            if (t != null && t.state != Task.State.ANSWERED && t.runs.stream().anyMatch(r -> r.state == Run.State.RUNNING)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How far it came, for messages: "3 of 8 tiles done". */
     String progress() {
         return done + " of " + tiles.length + " tiles done";

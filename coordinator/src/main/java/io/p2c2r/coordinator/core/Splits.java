@@ -261,7 +261,7 @@ final class Splits implements Outbox.TileSink {
     String cancelNote(Task parent) {
         Split s = parent.split;
         long running = Arrays.stream(s.tiles).filter(t -> t != null && t.state != Task.State.ANSWERED
-                && t.runs.stream().anyMatch(r -> r.state == Run.State.RUNNING)).count();
+                && t.runs.stream().anyMatch(r -> r.state == Run.State.RUNNING)).count(); // as Split.anyTileRunning, counted
         return "cancelled by the gamer: " + s.progress() + " (billed " + Money.ofNanos(s.costNanos).format(9) + ", cached), "
                 + running + " running on peers finish and are billed, the rest are dropped unbilled";
     }

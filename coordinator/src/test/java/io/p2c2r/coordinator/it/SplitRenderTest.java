@@ -184,6 +184,35 @@ class SplitRenderTest {
     }
 
     @Test
+    void aGamerThatReconnects_joinsItsRunningRender_andEachTileIsBilledOnce() throws Exception {
+        try (TestNetwork net = new TestNetwork(dir)) {
+            RawClient peer = net.rawPeer("peer_raw", 1);
+            RawClient first = net.raw();
+            first.send(Codec.encode(new RegisterGamer("gamer_rejoin", null)));
+            String token = first.await(Registered.class, TestNetwork.WAIT).token();
+            String submit = Codec.encode(new SubmitTask("frame", new TaskSpec("rt_shadows", Codec.raw("{\"resolution\":[30,20]}")),
+                    null, null, 3));
+            first.send(submit);
+            ExecuteTask tile = peer.await(ExecuteTask.class, TestNetwork.WAIT);
+            first.closeBlocking(); // a tile is running: the render outlives the connection
+            RawClient second = net.raw();
+            second.send(Codec.encode(new RegisterGamer("gamer_rejoin", token)));
+            second.await(Registered.class, TestNetwork.WAIT);
+            second.send(submit);
+            for (int i = 0; i < 3; i++) {
+                peer.send(answer(tile));
+                tile = i < 2 ? peer.await(ExecuteTask.class, TestNetwork.WAIT) : null;
+            }
+            GamerTaskResult r = second.await(GamerTaskResult.class, TestNetwork.WAIT);
+            assertTrue(r.ok(), r.code() + " " + r.error());
+            assertEquals(whole(TaskType.RT_SHADOWS, "{\"resolution\":[30,20]}").text(), r.result().text());
+            net.coordinator().flush().get(10, TimeUnit.SECONDS);
+            assertEquals(3, net.queryLong("SELECT COUNT(*) FROM ledger"), "each tile ran and was billed once");
+            assertEquals(r.costNanos(), net.queryLong("SELECT total_spent_nanos FROM gamers WHERE gamer_id = 'gamer_rejoin'"));
+        }
+    }
+
+    @Test
     void aRenderSentAgainAfterACoordinatorRestart_reusesTheTilesThatCompleted_andBillsEachOnce() throws Exception {
         try (TestNetwork net = new TestNetwork(dir)) {
             RawClient peer = net.rawPeer("peer_raw", 1);
