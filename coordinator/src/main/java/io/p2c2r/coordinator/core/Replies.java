@@ -13,9 +13,10 @@ import java.util.Map;
 final class Replies {
     private Replies() {}
 
-    static GamerTaskResult error(String requestId, String taskId, String code, String message, int attempts) {
+    /** A task that ended without a result; {@code costNanos} is 0 unless cut-off attempts were billed. */
+    static GamerTaskResult error(String requestId, String taskId, String code, String message, int attempts, long costNanos) {
         return new GamerTaskResult(requestId, taskId, PeerTaskResult.ERROR, null, message, code, false, null,
-                Money.ZERO.toUsdString(), 0, null, attempts, null, null, null);
+                Money.ofNanos(costNanos).toUsdString(), costNanos, null, attempts, null, null, null);
     }
 
     static GamerTaskResult cached(Task task, CachedResult c) {
