@@ -60,6 +60,7 @@ final class DemoSession {
         GamerTaskResult r = reply.result();
         if (!r.ok()) {
             say("❌ Task failed: " + r.code() + ": " + r.error());
+            tally.failed(reply);
             return false;
         }
         tally.completed(reply);

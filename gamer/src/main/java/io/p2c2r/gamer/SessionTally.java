@@ -8,7 +8,8 @@ import java.math.RoundingMode;
 /**
  * A gamer session's figures and its summary. The savings compare like with like: the compute time of the tasks
  * that completed, priced at the local GPU's rate, against what P2C2R charged for those same tasks (failed tasks
- * cost nothing and are left out of both). Thread-safe: the menu thread adds, a shutdown hook may print.
+ * are left out of both; they cost nothing unless the coordinator billed work cut off at its deadline, which the
+ * summary shows apart). Thread-safe: the menu thread adds, a shutdown hook may print.
  */
 final class SessionTally {
     private final Money localGpuPerHour;
@@ -18,6 +19,7 @@ final class SessionTally {
     private int cached;
     private double computeMs;
     private Money spent = Money.ZERO;
+    private Money failedSpent = Money.ZERO;
     private boolean printed;
 
     SessionTally(Money localGpuPerHour) {
@@ -35,6 +37,11 @@ final class SessionTally {
         spent = spent.plus(reply.cost());
     }
 
+    /** A task that ended without a result; its cost is zero unless cut-off work was billed. */
+    synchronized void failed(TaskReply reply) {
+        failedSpent = failedSpent.plus(reply.cost());
+    }
+
     /** The summary the first time; null afterwards, so Ctrl-C after a normal end prints nothing twice. */
     synchronized String summaryOnce() {
         if (printed) {
@@ -44,7 +51,9 @@ final class SessionTally {
         double minutes = (System.nanoTime() - startNanos) / 60e9;
         StringBuilder b = new StringBuilder(String.format("%n Session Summary:%n   Session time: %.1f minutes%n"
                         + "   Tasks completed: %d of %d%s%n   Total spent: %s%n", minutes, completed, submitted,
-                submitted > completed ? " (" + (submitted - completed) + " failed, at no cost)" : "", spent.format(9)));
+                submitted > completed ? " (" + (submitted - completed) + " failed, " + (failedSpent.isZero() ? "at no cost"
+                        : failedSpent.format(9) + " of it for work cut off at its deadline") + ")" : "",
+                spent.plus(failedSpent).format(9)));
         if (completed == 0) {
             return b.append(String.format("%n Savings vs local GPU (%s/hour): nothing to compare, no task completed%n",
                     localGpuPerHour.format(2))).toString();

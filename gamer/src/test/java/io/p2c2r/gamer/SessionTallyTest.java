@@ -42,4 +42,18 @@ class SessionTallyTest {
         assertTrue(s.contains("You saved: $0.001916666 (95.8% cheaper)"), s);
         assertNull(t.summaryOnce(), "printed once, even if Ctrl-C comes after the normal end");
     }
+
+    @Test
+    void billedCutOffs_countInTheTotal_butNotInTheSavings() {
+        SessionTally t = new SessionTally(Money.parseUsd("2.00"));
+        t.submitted();
+        t.completed(completed(1800, 83_334, false));
+        t.submitted();
+        t.failed(new TaskReply(new GamerTaskResult("r2", "task_2", "error", null, "too big; billed $0.000002778", "peer_failed",
+                false, null, "0.000002778", 2_778, null, 2, null, null, null), 60_000));
+        String s = t.summaryOnce();
+        assertTrue(s.contains("Tasks completed: 1 of 2 (1 failed, $0.000002778 of it for work cut off at its deadline)"), s);
+        assertTrue(s.contains("Total spent: $0.000086112"), s);
+        assertTrue(s.contains("You saved: $0.000916666"), s);
+    }
 }

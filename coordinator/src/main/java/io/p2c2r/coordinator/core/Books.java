@@ -56,6 +56,53 @@ final class Books {
                 held ? LedgerRow.HELD : now + holdMillis, now);
     }
 
+    /**
+     * Rows billing a run's cut-off attempts, or an empty list unless they can be billed: a gamer's first run,
+     * cut off at its deadline on at least two peers that are independent of each other (other ids and, unless
+     * one host may vouch for itself, other hosts), so that no single peer's slowness makes the gamer pay. Each
+     * attempt earns its peer the time it was given (capped by {@link Pricing#cutOffBill}), pending for the hold
+     * window like any earning; the gamer pays the sum, with the fee, on the failed task.
+     */
+    List<LedgerRow> cutOff(Task task, Run run, boolean sameHost) {
+        List<Run.CutOff> cuts = run.cutOffs;
+        if (task.gamer == null || run.kind != Run.Kind.PRIMARY || cuts.size() < 2 || !independent(cuts, sameHost)) {
+            return List.of();
+        }
+        long now = clock.millis();
+        List<LedgerRow> rows = new java.util.ArrayList<>(cuts.size());
+        for (Run.CutOff c : cuts) {
+            Rates.Bill bill = pricing.cutOffBill(task, c.limitNanos());
+            long charge = bill.gamerCharge().nanos();
+            long earning = bill.peerEarning().nanos();
+            AccountState peer = accounts.peerAccount(c.peerId());
+            if (peer != null) {
+                peer.pendingNanos += earning;
+            }
+            task.chargedNanos += charge;
+            task.gamer.account.totalNanos += charge;
+            revenueNanos += charge - earning;
+            rows.add(new LedgerRow(run.id + "/cutoff" + c.attempt(), task.id, task.gamer.account.id, c.peerId(), CUT_OFF,
+                    null, bill.billedMicros(), charge, earning, charge - earning, now + holdMillis, now));
+        }
+        return rows;
+    }
+
+    /** The ledger kind of a cut-off attempt's row. */
+    static final String CUT_OFF = "cutoff";
+
+    private static boolean independent(List<Run.CutOff> cuts, boolean sameHost) {
+        for (int i = 0; i < cuts.size(); i++) {
+            for (int j = i + 1; j < cuts.size(); j++) {
+                Run.CutOff a = cuts.get(i);
+                Run.CutOff b = cuts.get(j);
+                if (a.peerId().equals(b.peerId()) || (!sameHost && a.host().equals(b.host()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** A held run's row now carries the gamer's charge for the task (a wait-mode task answered at its timeout). */
     void recharge(Run run, long chargeNanos) {
         revenueNanos += chargeNanos - run.rowCharge;

@@ -6,6 +6,7 @@ import io.p2c2r.common.protocol.Capacity;
 import io.p2c2r.common.protocol.ReleaseTask;
 import io.p2c2r.common.protocol.ErrorCodes;
 import io.p2c2r.common.protocol.ErrorMessage;
+import io.p2c2r.common.protocol.GamerTaskResult;
 import io.p2c2r.common.protocol.GetTask;
 import io.p2c2r.common.protocol.PeerTaskResult;
 import io.p2c2r.common.protocol.RawJson;
@@ -155,7 +156,7 @@ public final class Hub implements Router.Listener {
         }
         String refusal = sub.ok() ? admission(gamer, sub.split()) : sub.error();
         if (refusal != null) {
-            outbox.send(s, Replies.error(requestId, null, sub.ok() ? ErrorCodes.TOO_MANY_TASKS : sub.errorCode(), refusal, 0));
+            outbox.send(s, Replies.error(requestId, null, sub.ok() ? ErrorCodes.TOO_MANY_TASKS : sub.errorCode(), refusal, 0, 0));
             return;
         }
         long timeoutMs = sub.message().timeoutMs() != null ? sub.message().timeoutMs() : config.defaultTaskTimeout().toMillis();
@@ -302,7 +303,7 @@ public final class Hub implements Router.Listener {
             if (t.id.equals(g.taskId()) && t.gamer.account.id.equals(gamerId)) {
                 outbox.send(s, Replies.error(g.requestId(), t.id, ErrorCodes.NOT_FINISHED,
                         "task " + t.id + " is not finished; its task_result will follow on the connection that submitted it",
-                        t.attempts()));
+                        t.attempts(), 0));
                 return;
             }
         }
@@ -540,6 +541,7 @@ public final class Hub implements Router.Listener {
             return;
         }
         if (task.state == Task.State.WAITING && run.urgent) {
+            task.cutOffRows = books.cutOff(task, run, config.checking().policy().sameHostQuorum());
             if (clock.nanoTime() >= task.overallDeadlineNanos()) {
                 timeout(task);
             } else {
@@ -643,7 +645,17 @@ public final class Hub implements Router.Listener {
             splits.parentEnded(task);
         }
         storeStatus(task, status, code, message, null);
-        outbox.toGamer(task, Replies.error(task.requestId, task.id, code, message, task.attempts(), cost));
+        List<LedgerRow> cut = task.cutOffRows;
+        if (cut.isEmpty()) {
+            outbox.toGamer(task, Replies.error(task.requestId, task.id, code, message, task.attempts(), cost));
+            return;
+        }
+        task.cutOffRows = List.of();
+        String billed = message + "; billed " + Money.ofNanos(task.chargedNanos).format(9) + " for the time "
+                + cut.size() + " peers worked on it before their deadlines";
+        GamerTaskResult reply = Replies.error(task.requestId, task.id, code, billed, task.attempts(), task.chargedNanos);
+        console.info(" Cut off " + task.id + ": " + billed);
+        durable.then(t -> t.cutOff(cut), () -> outbox.toGamer(task, reply));
     }
 
     private void storeStatus(Task task, String status, String code, String error, Double processingMs) {

@@ -36,8 +36,19 @@ final class Pricing {
     }
 
     Rates.Bill bill(Task task, long workUnits) {
+        return rates.bill(referenceMicros(task, workUnits));
+    }
+
+    /**
+     * An attempt cut off at its deadline: the execution time the coordinator gave it (its own clock, not the
+     * peer's), but never more than the most work the task's input allows would cost as a result.
+     */
+    Rates.Bill cutOffBill(Task task, long limitNanos) {
+        return rates.bill(Math.min(limitNanos / 1_000, referenceMicros(task, task.maxWorkUnits)));
+    }
+
+    private long referenceMicros(Task task, long workUnits) {
         TaskExecutor executor = registry.find(task.type).orElseThrow();
-        long micros = executor.workModel().referenceMicros(workUnits);
-        return rates.bill(Math.min(micros, Rates.MAX_BILLED_MICROS));
+        return Math.min(executor.workModel().referenceMicros(workUnits), Rates.MAX_BILLED_MICROS);
     }
 }

@@ -13,11 +13,7 @@ import java.util.Map;
 final class Replies {
     private Replies() {}
 
-    static GamerTaskResult error(String requestId, String taskId, String code, String message, int attempts) {
-        return error(requestId, taskId, code, message, attempts, 0);
-    }
-
-    /** An error after work was billed: a split render whose completed tiles the gamer paid for. */
+    /** A task that ended without a result; {@code costNanos} is 0 unless cut-off attempts were billed. */
     static GamerTaskResult error(String requestId, String taskId, String code, String message, int attempts, long costNanos) {
         return new GamerTaskResult(requestId, taskId, PeerTaskResult.ERROR, null, message, code, false, null,
                 Money.ofNanos(costNanos).toUsdString(), costNanos, null, attempts, null, null, null);

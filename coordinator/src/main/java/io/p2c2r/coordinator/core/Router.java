@@ -111,6 +111,7 @@ final class Router {
         run.triedPeers.add(peer.account.id);
         run.dispatchedNanos = now;
         run.deadlineNanos = now + execNanos;
+        run.limitNanos = execNanos;
         peer.held.put(run.id, run);
         peer.lastAssignedSeq = ++assignSeq;
         trust.started(peer.account.id, task.type.wireName(), clock.millis());
@@ -186,6 +187,7 @@ final class Router {
                 if (nowNanos > r.deadlineNanos) {
                     p.held.remove(r.id);
                     r.deadlineMisses++;
+                    r.cutOffs.add(new Run.CutOff(p.account.id, p.host, r.attempts, r.limitNanos));
                     String why = "peer " + p.account.id + " did not answer within its deadline";
                     if (r.deadlineMisses >= MAX_DEADLINE_MISSES) {
                         // Not a third peer tied up for nothing: work that outlasts the deadline twice is too big.

@@ -1,7 +1,9 @@
 package io.p2c2r.coordinator.core;
 
 import io.p2c2r.common.money.Rates;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -34,6 +36,14 @@ final class Run {
     final Set<String> triedPeers = new HashSet<>();
     long dispatchedNanos;
     long deadlineNanos;
+    /** The execution time the current attempt was given (what the coordinator, not the peer, measures). */
+    long limitNanos;
+    /** Attempts cut off at their deadline, in order: billed for their time once a second peer confirms. */
+    final List<CutOff> cutOffs = new ArrayList<>(2);
+
+    /** An attempt the coordinator took back at its deadline: whose it was and how long it had been given. */
+    record CutOff(String peerId, String host, int attempt, long limitNanos) {
+    }
 
     // Set when a result arrives.
     String peerId;

@@ -33,6 +33,9 @@ final class StoredAnswers {
                 if (replay.ok()) {
                     return new Lookup(replay, Optional.empty());
                 }
+            } else if (task.isPresent() && t.ledger.chargeOf(task.get().taskId()) > 0) {
+                // A failure that was billed (cut-off attempts) is answered again, never run and billed twice.
+                return new Lookup(ended(t, requestId, task.get()), Optional.empty());
             }
         }
         return new Lookup(null, t.results.find(cacheKey, now));
@@ -41,15 +44,20 @@ final class StoredAnswers {
     static GamerTaskResult find(Tables t, String requestId, String taskId, String gamerId) throws SQLException {
         Optional<StoredTask> found = t.tasks.find(taskId);
         if (found.isEmpty() || !found.get().gamerId().equals(gamerId)) {
-            return Replies.error(requestId, null, ErrorCodes.UNKNOWN_TASK, "gamer " + gamerId + " has no task " + taskId, 0);
+            return Replies.error(requestId, null, ErrorCodes.UNKNOWN_TASK, "gamer " + gamerId + " has no task " + taskId, 0, 0);
         }
         StoredTask task = found.get();
         if (!finished(task)) {
-            String why = task.error() != null ? task.error() : "the task ended as " + task.status();
-            return Replies.error(requestId, task.taskId(), task.errorCode() != null ? task.errorCode() : ErrorCodes.TIMEOUT,
-                    why, task.attempts());
+            return ended(t, requestId, task);
         }
         return answer(t, requestId, task);
+    }
+
+    /** A task that ended without a result, with what its cut-off attempts cost (usually nothing). */
+    private static GamerTaskResult ended(Tables t, String requestId, StoredTask task) throws SQLException {
+        String why = task.error() != null ? task.error() : "the task ended as " + task.status();
+        return Replies.error(requestId, task.taskId(), task.errorCode() != null ? task.errorCode() : ErrorCodes.TIMEOUT,
+                why, task.attempts(), t.ledger.chargeOf(task.taskId()));
     }
 
     private static boolean finished(StoredTask task) {
@@ -80,6 +88,6 @@ final class StoredAnswers {
 
     private static GamerTaskResult expired(String requestId, StoredTask task) {
         return Replies.error(requestId, task.taskId(), ErrorCodes.RESULT_EXPIRED, "the result of " + task.taskId()
-                + " is no longer kept (results are kept for the cache lifetime)", task.attempts());
+                + " is no longer kept (results are kept for the cache lifetime)", task.attempts(), 0);
     }
 }

@@ -3,6 +3,7 @@ package io.p2c2r.coordinator.core;
 import io.p2c2r.common.money.Rates;
 import io.p2c2r.common.protocol.RawJson;
 import io.p2c2r.common.task.TaskType;
+import io.p2c2r.coordinator.store.LedgerRow;
 import io.p2c2r.coordinator.trust.Vote;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,8 @@ final class Task {
     String verification;
     /** What the gamer has been charged for this task so far. */
     long chargedNanos;
+    /** Rows billing cut-off attempts, set when the task fails after them; written with the gamer's answer. */
+    List<LedgerRow> cutOffRows = List.of();
     /** A wait-mode task's first result, kept to answer with if no agreement comes before the timeout. */
     RawJson heldResult;
     Run heldRun;

@@ -2,6 +2,7 @@ package io.p2c2r.coordinator.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /** The store's tables over its one connection; handed to each {@link StoreOp} on the store thread. */
@@ -36,6 +37,15 @@ public final class Tables {
         runs.insert(run);
         ledger.insert(row);
         peers.adjust(row.peerId(), row.earningNanos(), 0, 1, row.billedMicros());
+    }
+
+    /** A failed task's cut-off attempts: their pending rows, the peers' pending totals, and the gamer's charge. */
+    public void cutOff(List<LedgerRow> rows) throws SQLException {
+        for (LedgerRow row : rows) {
+            ledger.insert(row);
+            peers.adjust(row.peerId(), row.earningNanos(), 0, 0, row.billedMicros());
+            gamers.charge(row.gamerId(), row.chargeNanos(), 0);
+        }
     }
 
     /** A pending run's row now carries the gamer's charge for its task. */

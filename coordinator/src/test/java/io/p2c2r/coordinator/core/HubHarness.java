@@ -145,7 +145,11 @@ final class HubHarness implements AutoCloseable {
     }
 
     void submit(Session gamer, String type, String data) throws Exception {
-        SubmitTask m = new SubmitTask("r" + (++requests), new TaskSpec(type, Codec.raw(data)), 3_600_000L);
+        submit(gamer, type, data, "r" + (++requests));
+    }
+
+    void submit(Session gamer, String type, String data, String requestId) throws Exception {
+        SubmitTask m = new SubmitTask(requestId, new TaskSpec(type, Codec.raw(data)), 3_600_000L);
         hub.submit(gamer, Submission.check(m, ExecutorRegistry.builtIn(), 1 << 20));
         settle();
     }

@@ -124,6 +124,80 @@ class HubTest {
     }
 
     @Test
+    void taskCutOffOnTwoIndependentPeers_isBilledForTheirTime_onceEvenWhenResent() throws Exception {
+        try (HubHarness h = new HubHarness(dir, config(TrustPolicy.trustEveryone()))) {
+            h.peer("slow_a", "10.0.0.1", 1);
+            h.peer("slow_b", "10.0.0.2", 1);
+            Session gamer = h.gamer("g1");
+            h.submit(gamer, "ai_pathfinding", PATH, "big");
+            missTwice(h);
+            GamerTaskResult r = h.lastResult(gamer);
+            assertFalse(r.ok());
+            assertTrue(r.error().contains("billed"), r.error());
+            assertTrue(r.costNanos() > 0, "the gamer pays for the two attempts: " + r.costNanos());
+            assertEquals(2, h.query("SELECT COUNT(*) FROM ledger WHERE kind = 'cutoff' AND status = 'pending'"));
+            assertEquals(r.costNanos(), h.query("SELECT SUM(gamer_charge_nanos) FROM ledger"));
+            assertEquals(r.costNanos(), h.query("SELECT total_spent_nanos FROM gamers WHERE gamer_id = 'g1'"));
+            assertEquals(0, h.query("SELECT tasks_completed FROM gamers WHERE gamer_id = 'g1'"), "a failure is no completion");
+            assertEquals(h.query("SELECT SUM(peer_earning_nanos) FROM ledger"), h.query("SELECT SUM(pending_nanos) FROM peers"));
+            assertEquals(h.query("SELECT SUM(gamer_charge_nanos) - SUM(peer_earning_nanos) FROM ledger"),
+                    h.query("SELECT SUM(fee_nanos) FROM ledger"));
+            long micros = h.query("SELECT MAX(billed_micros) FROM ledger");
+            assertTrue(micros > 0 && micros <= 30_000_000L, "never more than the 30 s each attempt was given: " + micros);
+
+            int before = HubHarness.wire(gamer).all(GamerTaskResult.class).size();
+            h.submit(gamer, "ai_pathfinding", PATH, "big"); // a client that missed the answer resends
+            assertEquals(before + 1, HubHarness.wire(gamer).all(GamerTaskResult.class).size());
+            assertEquals(r.costNanos(), h.lastResult(gamer).costNanos(), "the stored failure, with what it cost");
+            assertEquals(r.taskId(), h.lastResult(gamer).taskId());
+            assertEquals(r.costNanos(), h.query("SELECT total_spent_nanos FROM gamers WHERE gamer_id = 'g1'"), "billed once");
+            assertEquals(2, h.query("SELECT COUNT(*) FROM ledger"));
+        }
+    }
+
+    @Test
+    void cutOffsThatNoSecondIndependentPeerConfirms_costNothing() throws Exception {
+        try (HubHarness h = new HubHarness(dir, config(TrustPolicy.trustEveryone()))) {
+            h.peer("slow_a", "10.0.0.1", 1);
+            h.peer("slow_a2", "10.0.0.1", 1); // another id on the same host cannot confirm the first one's slowness
+            Session gamer = h.gamer("g1");
+            h.submit(gamer, "ai_pathfinding", PATH);
+            missTwice(h);
+            GamerTaskResult r = h.lastResult(gamer);
+            assertFalse(r.ok());
+            assertEquals(0, r.costNanos());
+            assertEquals(0, h.query("SELECT COUNT(*) FROM ledger"));
+        }
+    }
+
+    @Test
+    void attemptCutOffBeforeAnotherPeerFinishes_earnsNothing_andTheGamerPaysOnlyTheResult() throws Exception {
+        try (HubHarness h = new HubHarness(dir, config(TrustPolicy.trustEveryone()))) {
+            h.peer("slow", "10.0.0.1", 1);
+            Session gamer = h.gamer("g1");
+            h.submit(gamer, "ai_pathfinding", PATH);
+            Session fast = h.peer("fast", "10.0.0.2", 1);
+            h.clock.advance(31_000);
+            h.hub.tick();
+            h.settle();
+            h.answer(fast);
+            GamerTaskResult r = h.lastResult(gamer);
+            assertTrue(r.ok());
+            assertEquals(1, h.query("SELECT COUNT(*) FROM ledger"));
+            assertEquals(0, h.query("SELECT COUNT(*) FROM ledger WHERE peer_id = 'slow'"));
+            assertEquals(r.costNanos(), h.query("SELECT total_spent_nanos FROM gamers WHERE gamer_id = 'g1'"));
+        }
+    }
+
+    private static void missTwice(HubHarness h) throws Exception {
+        for (int miss = 0; miss < Router.MAX_DEADLINE_MISSES; miss++) {
+            h.clock.advance(31_000);
+            h.hub.tick();
+            h.settle();
+        }
+    }
+
+    @Test
     void untrustedResult_isReplicatedOnAnotherHost_andAgreementGrantsBothHalves() throws Exception {
         try (HubHarness h = new HubHarness(dir, config(TrustPolicy.defaults()))) {
             Session first = h.peer("first", "10.0.0.1", 1);
