@@ -33,8 +33,9 @@ final class StoredAnswers {
                 if (replay.ok()) {
                     return new Lookup(replay, Optional.empty());
                 }
-            } else if (task.isPresent() && t.ledger.chargeOf(task.get().taskId()) > 0) {
-                // A failure that was billed (cut-off attempts) is answered again, never run and billed twice.
+            } else if (task.isPresent() && t.ledger.chargeOf(task.get().taskId(), false) > 0) {
+                // A failure that was billed (cut-off attempts) is answered again, never run and billed twice. A split
+                // render's billed tiles are not its own rows: sent again, it runs anew and reuses its completed tiles.
                 return new Lookup(ended(t, requestId, task.get()), Optional.empty());
             }
         }

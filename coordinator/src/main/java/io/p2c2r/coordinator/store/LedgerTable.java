@@ -135,13 +135,23 @@ public final class LedgerTable {
         }
     }
 
-    /** What the gamer was charged for a task, over all its rows. */
+    /** What the gamer was charged for a task, over all its rows and, for a split render, its tiles' rows. */
     public long chargeOf(String taskId) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement("SELECT COALESCE(SUM(gamer_charge_nanos), 0) FROM ledger WHERE task_id = ? OR (task_id > ? AND task_id < ?)")) {
-            // A split render's tiles are tasks named <render>.t<i>: the render costs what its tiles cost.
+        return chargeOf(taskId, true);
+    }
+
+    /**
+     * What the gamer was charged on the task's own rows, and with {@code tiles} on its tiles' too: a split render's
+     * tiles are tasks named {@code <render>.t<i>}, and the render costs what its tiles cost.
+     */
+    public long chargeOf(String taskId, boolean tiles) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement("SELECT COALESCE(SUM(gamer_charge_nanos), 0) FROM ledger WHERE task_id = ?"
+                + (tiles ? " OR (task_id > ? AND task_id < ?)" : ""))) {
             st.setString(1, taskId);
-            st.setString(2, taskId + ".t");
-            st.setString(3, taskId + ".u");
+            if (tiles) {
+                st.setString(2, taskId + ".t");
+                st.setString(3, taskId + ".u");
+            }
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
