@@ -2,9 +2,9 @@ package io.p2c2r.executors.physics;
 
 import io.p2c2r.common.task.InvalidTaskException;
 import io.p2c2r.common.task.Params;
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.fracture.ConvexPolyhedron;
 import io.p2c2r.executors.physics.fracture.SolidBuilder;
-import io.p2c2r.executors.physics.math.Vec3;
 import java.util.Optional;
 
 /** The validated input of a {@code physics_destruction} task, with its documented limits. Immutable. */

@@ -2,8 +2,8 @@ package io.p2c2r.executors.physics;
 
 import io.p2c2r.common.task.InvalidTaskException;
 import io.p2c2r.common.task.Params;
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.math.Quat;
-import io.p2c2r.executors.physics.math.Vec3;
 import io.p2c2r.executors.physics.rigid.Body;
 import io.p2c2r.executors.physics.rigid.Material;
 import io.p2c2r.executors.physics.rigid.SceneGenerator;

@@ -1,7 +1,7 @@
 package io.p2c2r.executors.physics.fracture;
 
 import io.p2c2r.executors.ExecutionContext;
-import io.p2c2r.executors.physics.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.p2c2r.executors.physics.fracture;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.math.Mat3;
 import io.p2c2r.executors.physics.math.Quat;
 import io.p2c2r.executors.physics.math.SymmetricEigen;
-import io.p2c2r.executors.physics.math.Vec3;
 import io.p2c2r.executors.physics.rigid.ConvexHull;
 import java.util.ArrayList;
 import java.util.List;

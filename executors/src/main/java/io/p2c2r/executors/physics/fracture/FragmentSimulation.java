@@ -1,9 +1,9 @@
 package io.p2c2r.executors.physics.fracture;
 
 import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.SimulationWork;
 import io.p2c2r.executors.physics.math.Quat;
-import io.p2c2r.executors.physics.math.Vec3;
 import io.p2c2r.executors.physics.rigid.Body;
 import io.p2c2r.executors.physics.rigid.Material;
 import io.p2c2r.executors.physics.rigid.World;

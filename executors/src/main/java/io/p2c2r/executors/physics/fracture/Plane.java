@@ -1,6 +1,6 @@
 package io.p2c2r.executors.physics.fracture;
 
-import io.p2c2r.executors.physics.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 
 /** The half-space {@code normal . x <= offset}; the normal need not be unit length. Immutable. */
 public record Plane(Vec3 normal, double offset) {

@@ -1,6 +1,6 @@
 package io.p2c2r.executors.physics.fracture;
 
-import io.p2c2r.executors.physics.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 
 /**
  * Builds the solid to fracture: a box, the convex hull of given points, or the intersection of half-spaces

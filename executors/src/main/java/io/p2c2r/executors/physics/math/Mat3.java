@@ -1,5 +1,7 @@
 package io.p2c2r.executors.physics.math;
 
+import io.p2c2r.executors.math.Vec3;
+
 /** An immutable row-major 3x3 matrix, used for rotations and inertia tensors; thread-safe. */
 public record Mat3(double m00, double m01, double m02,
                    double m10, double m11, double m12,

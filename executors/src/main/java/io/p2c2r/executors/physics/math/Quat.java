@@ -1,5 +1,7 @@
 package io.p2c2r.executors.physics.math;
 
+import io.p2c2r.executors.math.Vec3;
+
 /** An immutable rotation quaternion {@code w + xi + yj + zk}; thread-safe value type. */
 public record Quat(double w, double x, double y, double z) {
     public static final Quat IDENTITY = new Quat(1, 0, 0, 0);

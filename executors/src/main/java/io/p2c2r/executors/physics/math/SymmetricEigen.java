@@ -1,5 +1,7 @@
 package io.p2c2r.executors.physics.math;
 
+import io.p2c2r.executors.math.Vec3;
+
 /**
  * Eigen-decomposition of a symmetric 3x3 matrix by cyclic Jacobi rotations (a fixed sweep order, so the
  * result is deterministic), used to find principal axes of inertia. Stateless and thread-safe.

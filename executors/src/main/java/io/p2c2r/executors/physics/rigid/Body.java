@@ -1,8 +1,8 @@
 package io.p2c2r.executors.physics.rigid;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.math.Mat3;
 import io.p2c2r.executors.physics.math.Quat;
-import io.p2c2r.executors.physics.math.Vec3;
 
 /**
  * One rigid body's mutable state (pose and velocities) plus its fixed mass properties. Mutated only by the

@@ -1,7 +1,7 @@
 package io.p2c2r.executors.physics.rigid;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.math.Quat;
-import io.p2c2r.executors.physics.math.Vec3;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,7 +1,7 @@
 package io.p2c2r.executors.physics.rigid;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.math.Mat3;
-import io.p2c2r.executors.physics.math.Vec3;
 
 /** The collision shape of a rigid body, in body-local coordinates centred on the centre of mass; immutable. */
 public sealed interface Shape permits Shape.Sphere, Shape.Box, ConvexHull {

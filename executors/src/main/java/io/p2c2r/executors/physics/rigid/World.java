@@ -1,7 +1,8 @@
 package io.p2c2r.executors.physics.rigid;
 
+import io.p2c2r.common.task.InvalidTaskException;
 import io.p2c2r.executors.ExecutionContext;
-import io.p2c2r.executors.physics.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.rigid.broadphase.SweepAndPrune;
 import io.p2c2r.executors.physics.rigid.contact.ContactCache;
 import io.p2c2r.executors.physics.rigid.contact.ContactSolver;
@@ -9,7 +10,6 @@ import io.p2c2r.executors.physics.rigid.contact.Manifold;
 import io.p2c2r.executors.physics.rigid.contact.SolverSettings;
 import io.p2c2r.executors.physics.rigid.narrowphase.GroundContacts;
 import io.p2c2r.executors.physics.rigid.narrowphase.Narrowphase;
-import io.p2c2r.common.task.InvalidTaskException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.p2c2r.executors.raytrace.bvh;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.geometry.Parallelogram;
 import io.p2c2r.executors.raytrace.geometry.Shape;
 import io.p2c2r.executors.raytrace.geometry.Sphere;
 import io.p2c2r.executors.raytrace.geometry.Triangle;
 import io.p2c2r.executors.raytrace.math.Ray;
-import io.p2c2r.executors.raytrace.math.Vec3;
 import java.util.List;
 
 /**

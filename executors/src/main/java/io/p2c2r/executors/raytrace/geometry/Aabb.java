@@ -1,6 +1,6 @@
 package io.p2c2r.executors.raytrace.geometry;
 
-import io.p2c2r.executors.raytrace.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 
 /** An axis-aligned bounding box. Immutable. */
 public record Aabb(Vec3 min, Vec3 max) {

@@ -1,7 +1,7 @@
 package io.p2c2r.executors.raytrace.geometry;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.math.Ray;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /** The parallelogram {@code corner + s*u + t*v}, s and t in [0,1]; its normal is {@code u x v}. Immutable. */
 public final class Parallelogram implements Shape {

@@ -1,7 +1,7 @@
 package io.p2c2r.executors.raytrace.geometry;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.math.Ray;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /** An infinite plane through {@code point} facing {@code normal}; kept out of the BVH. Immutable. */
 public final class Plane implements Shape {

@@ -1,7 +1,7 @@
 package io.p2c2r.executors.raytrace.geometry;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.math.Ray;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /** A surface a ray can hit. Implementations are immutable and safe from any thread. */
 public interface Shape {

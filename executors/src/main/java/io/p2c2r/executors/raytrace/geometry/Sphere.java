@@ -1,7 +1,7 @@
 package io.p2c2r.executors.raytrace.geometry;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.math.Ray;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /** A sphere; immutable. */
 public record Sphere(Vec3 center, double radius) implements Shape {

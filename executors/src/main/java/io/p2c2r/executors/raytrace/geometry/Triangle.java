@@ -1,7 +1,7 @@
 package io.p2c2r.executors.raytrace.geometry;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.math.Ray;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /** A triangle with a flat normal (counter-clockwise winding faces out); Möller–Trumbore test. Immutable. */
 public final class Triangle implements Shape {

@@ -1,6 +1,6 @@
 package io.p2c2r.executors.raytrace.material;
 
-import io.p2c2r.executors.raytrace.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 
 /**
  * A surface material: kind, albedo/tint {@code color}, {@code emission} radiance, glossy {@code roughness}

@@ -1,8 +1,8 @@
 package io.p2c2r.executors.raytrace.material;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.math.Onb;
 import io.p2c2r.executors.raytrace.math.Rng;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /**
  * Direction sampling and optics formulas. Samples avoid trigonometry (disk points come from rejection) so

@@ -1,5 +1,7 @@
 package io.p2c2r.executors.raytrace.math;
 
+import io.p2c2r.executors.math.Vec3;
+
 /**
  * An orthonormal basis around a unit normal (Duff et al. 2017, branchless), to turn hemisphere samples in
  * local coordinates into world directions. Immutable.

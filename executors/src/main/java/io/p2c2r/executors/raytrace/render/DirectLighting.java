@@ -1,8 +1,8 @@
 package io.p2c2r.executors.raytrace.render;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.material.Material;
 import io.p2c2r.executors.raytrace.math.Rng;
-import io.p2c2r.executors.raytrace.math.Vec3;
 import io.p2c2r.executors.raytrace.scene.Light;
 import io.p2c2r.executors.raytrace.scene.PointLight;
 import io.p2c2r.executors.raytrace.scene.Scene;

@@ -1,8 +1,8 @@
 package io.p2c2r.executors.raytrace.render;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.math.Ray;
 import io.p2c2r.executors.raytrace.math.Rng;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /** Estimates the radiance arriving along a camera ray. Implementations are immutable and thread-safe. */
 public interface Integrator {

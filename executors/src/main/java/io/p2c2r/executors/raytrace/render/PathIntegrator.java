@@ -1,11 +1,11 @@
 package io.p2c2r.executors.raytrace.render;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.material.Material;
 import io.p2c2r.executors.raytrace.material.MaterialKind;
 import io.p2c2r.executors.raytrace.material.Scattering;
 import io.p2c2r.executors.raytrace.math.Ray;
 import io.p2c2r.executors.raytrace.math.Rng;
-import io.p2c2r.executors.raytrace.math.Vec3;
 import io.p2c2r.executors.raytrace.scene.Scene;
 import io.p2c2r.executors.raytrace.scene.SurfaceHit;
 

@@ -1,8 +1,8 @@
 package io.p2c2r.executors.raytrace.render;
 
 import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.math.Rng;
-import io.p2c2r.executors.raytrace.math.Vec3;
 import io.p2c2r.executors.raytrace.scene.Camera;
 import io.p2c2r.executors.raytrace.scene.Scene;
 

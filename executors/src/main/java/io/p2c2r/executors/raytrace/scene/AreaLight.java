@@ -1,7 +1,7 @@
 package io.p2c2r.executors.raytrace.scene;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.geometry.Parallelogram;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /** A one-sided parallelogram emitting {@code radiance} along its normal; gives soft shadows. Immutable. */
 public record AreaLight(Parallelogram shape, Vec3 radiance) implements Light {

@@ -1,7 +1,7 @@
 package io.p2c2r.executors.raytrace.scene;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.math.Ray;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /**
  * A pinhole camera at {@code position} looking at {@code lookAt}, with vertical field of view {@code vfovDeg};

@@ -1,6 +1,6 @@
 package io.p2c2r.executors.raytrace.scene;
 
-import io.p2c2r.executors.raytrace.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 
 /** A light that direct lighting samples with shadow rays. Implementations are immutable. */
 public sealed interface Light permits PointLight, AreaLight {

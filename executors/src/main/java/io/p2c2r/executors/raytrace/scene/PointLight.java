@@ -1,6 +1,6 @@
 package io.p2c2r.executors.raytrace.scene;
 
-import io.p2c2r.executors.raytrace.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 
 /** An isotropic point light of radiant {@code intensity} (W/sr per channel); gives hard shadows. Immutable. */
 public record PointLight(Vec3 position, Vec3 intensity) implements Light {

@@ -1,9 +1,9 @@
 package io.p2c2r.executors.raytrace.scene;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.bvh.Bvh;
 import io.p2c2r.executors.raytrace.geometry.Plane;
 import io.p2c2r.executors.raytrace.math.Ray;
-import io.p2c2r.executors.raytrace.math.Vec3;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,13 +2,13 @@ package io.p2c2r.executors.raytrace.scene;
 
 import io.p2c2r.common.task.InvalidTaskException;
 import io.p2c2r.common.task.Params;
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.geometry.Parallelogram;
 import io.p2c2r.executors.raytrace.geometry.Plane;
 import io.p2c2r.executors.raytrace.geometry.Sphere;
 import io.p2c2r.executors.raytrace.geometry.Triangle;
 import io.p2c2r.executors.raytrace.material.Material;
 import io.p2c2r.executors.raytrace.material.MaterialKind;
-import io.p2c2r.executors.raytrace.math.Vec3;
 import java.util.ArrayList;
 import java.util.List;
 

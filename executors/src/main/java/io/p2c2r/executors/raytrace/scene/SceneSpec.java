@@ -1,8 +1,8 @@
 package io.p2c2r.executors.raytrace.scene;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.geometry.Parallelogram;
 import io.p2c2r.executors.raytrace.material.Material;
-import io.p2c2r.executors.raytrace.math.Vec3;
 import java.util.ArrayList;
 import java.util.List;
 

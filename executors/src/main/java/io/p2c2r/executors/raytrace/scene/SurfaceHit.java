@@ -1,7 +1,7 @@
 package io.p2c2r.executors.raytrace.scene;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.material.Material;
-import io.p2c2r.executors.raytrace.math.Vec3;
 
 /**
  * Where a ray met the scene: distance, point, the outward normal, the normal turned to face the ray

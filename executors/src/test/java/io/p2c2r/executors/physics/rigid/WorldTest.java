@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.p2c2r.executors.ExecutionContext;
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.math.Quat;
-import io.p2c2r.executors.physics.math.Vec3;
 import io.p2c2r.executors.physics.rigid.contact.SolverSettings;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.raytrace.geometry.Shape;
 import io.p2c2r.executors.raytrace.geometry.Sphere;
 import io.p2c2r.executors.raytrace.geometry.Triangle;
 import io.p2c2r.executors.raytrace.math.Ray;
 import io.p2c2r.executors.raytrace.math.Rng;
-import io.p2c2r.executors.raytrace.math.Vec3;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

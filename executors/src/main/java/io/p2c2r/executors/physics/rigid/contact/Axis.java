@@ -1,6 +1,6 @@
 package io.p2c2r.executors.physics.rigid.contact;
 
-import io.p2c2r.executors.physics.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 
 /**
  * One constraint direction of a contact point, with its Jacobian precomputed: the direction {@code d}, the lever

@@ -1,6 +1,6 @@
 package io.p2c2r.executors.physics.rigid.contact;
 
-import io.p2c2r.executors.physics.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 
 /** One point of a contact manifold: world position and penetration depth (positive = overlapping); immutable. */
 public record ContactPoint(Vec3 position, double depth) {

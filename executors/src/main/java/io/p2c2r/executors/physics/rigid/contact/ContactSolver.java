@@ -1,6 +1,6 @@
 package io.p2c2r.executors.physics.rigid.contact;
 
-import io.p2c2r.executors.physics.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.rigid.Material;
 import io.p2c2r.executors.physics.rigid.Shape;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.p2c2r.executors.physics.rigid.contact;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.math.Mat3;
-import io.p2c2r.executors.physics.math.Vec3;
 import io.p2c2r.executors.physics.rigid.Body;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -1,6 +1,6 @@
 package io.p2c2r.executors.physics.rigid.narrowphase;
 
-import io.p2c2r.executors.physics.math.Vec3;
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.rigid.Body;
 import io.p2c2r.executors.physics.rigid.ConvexHull;
 import io.p2c2r.executors.physics.rigid.Shape;

@@ -3,8 +3,8 @@ package io.p2c2r.executors.physics.rigid.narrowphase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.p2c2r.executors.math.Vec3;
 import io.p2c2r.executors.physics.math.Quat;
-import io.p2c2r.executors.physics.math.Vec3;
 import io.p2c2r.executors.physics.rigid.Body;
 import io.p2c2r.executors.physics.rigid.ConvexHull;
 import io.p2c2r.executors.physics.rigid.Material;
